@@ -1,0 +1,3 @@
+from orgcheck.cli import main
+
+main()
