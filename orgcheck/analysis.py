@@ -44,8 +44,9 @@ def analyze(
     progress: Any = None,
 ) -> Result:
     """Analyse one HR export and return the result (raises ``OrgcheckError`` on bad input)."""
-    from orgcheck import build, columns as columns_mod, config as config_mod, metrics, read
-    from orgcheck import rules, titles
+    from orgcheck import build, metrics, read, rules, titles
+    from orgcheck import columns as columns_mod
+    from orgcheck import config as config_mod
 
     step = progress or (lambda name: None)
     cfg = config or config_mod.load_config(config_path)

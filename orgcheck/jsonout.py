@@ -1,0 +1,118 @@
+"""The JSON of SPEC §5 (schema_version 1), byte-identical across runs on one file.
+
+People are serialised column-wise by pandas' C JSON writer, one person per line:
+building a million Python dicts for ``json.dumps`` would cost seconds, and one line a
+person keeps the file diffable between two snapshots of an org.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from orgcheck import __version__
+from orgcheck.model import LEVEL_NAMES
+
+if TYPE_CHECKING:
+    from orgcheck.analysis import Result
+
+SCHEMA_VERSION = 1
+
+
+def people_frame(result: Result) -> pd.DataFrame:
+    """One row per person with SPEC §5 ``people`` fields, in input order."""
+    org = result.org
+    p = org.people
+    ids = p["id"].to_numpy(dtype=object)
+    parent = org.parent
+    manager_id = np.where(parent >= 0, ids[np.maximum(parent, 0)], None)
+    level = p["level"].to_numpy() if "level" in p else np.zeros(len(p), dtype=np.int8)
+    level_obj = np.where(level > 0, level.astype(object), None)
+    names = np.array([None, *LEVEL_NAMES.values()], dtype=object)
+    frame = pd.DataFrame(
+        {
+            "id": ids,
+            "row": p["row"].to_numpy(),
+            "name": p["name"].to_numpy(dtype=object),
+            "title": p["title"].to_numpy(dtype=object),
+            "manager_id": manager_id,
+            "level": level_obj,
+            "level_name": names[np.clip(level.astype(np.int64), 0, 6)],
+            "function": p["function"].to_numpy(dtype=object)
+            if "function" in p
+            else np.full(len(p), "unknown", dtype=object),
+            "confidence": np.round(p["confidence"].to_numpy(dtype=np.float64), 2)
+            if "confidence" in p
+            else np.zeros(len(p)),
+            "depth": org.depth,
+            "direct_reports": org.direct_reports,
+            "org_size": org.org_size,
+        }
+    )
+    if org.dotted_parent is not None:
+        dp = org.dotted_parent
+        frame["dotted_manager_id"] = np.where(dp >= 0, ids[np.maximum(dp, 0)], None)
+    return frame
+
+
+def titles_list(titles: pd.DataFrame | None) -> list[dict]:
+    if titles is None or not len(titles):
+        return []
+    out = []
+    for rec in titles.to_dict(orient="records"):
+        level = rec.get("level")
+        level = None if level is None or pd.isna(level) or int(level) == 0 else int(level)
+        out.append(
+            {
+                "title": rec["title"],
+                "count": int(rec["count"]),
+                "level": level,
+                "function": rec["function"],
+                "confidence": round(float(rec["confidence"]), 2),
+                "reason": rec["reason"],
+            }
+        )
+    return out
+
+
+def summary(result: Result) -> dict:
+    data = dict(result.metrics.to_json())
+    data["findings"] = result.counts()
+    return data
+
+
+def render_json(result: Result) -> str:
+    """The whole document as text; people one per line, the rest indented."""
+    head = {
+        "schema_version": SCHEMA_VERSION,
+        "orgcheck_version": __version__,
+        "source": result.org.source.to_json(),
+        "summary": summary(result),
+    }
+    tail = {
+        "findings": [f.to_json() for f in result.findings],
+        "titles": titles_list(result.org.titles),
+    }
+    people = people_frame(result)
+    lines = people.to_json(orient="records", lines=True, force_ascii=False)
+    people_text = ",\n    ".join(line for line in lines.split("\n") if line)
+
+    def block(obj: dict) -> str:
+        return json.dumps(obj, indent=2, ensure_ascii=False, default=_default)[1:-2]
+
+    people_json = f"[\n    {people_text}\n  ]" if people_text else "[]"
+    body = block(head) + f',\n  "people": {people_json},\n' + block(tail)[1:]
+    return "{" + body + "\n}\n"
+
+
+def _default(obj: object) -> object:
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, np.floating):
+        return float(obj)
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
