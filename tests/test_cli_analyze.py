@@ -1,0 +1,195 @@
+"""``orgcheck analyze`` as a user meets it: outputs, exit codes, and the error path."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.util import SMALL_ORG, write_csv
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_default_output_is_html_beside_the_working_directory(run_cli, small_csv, tmp_path):
+    code, out, err = run_cli("analyze", small_csv, "--fail-on", "never")
+    assert code == 0, err
+    report = tmp_path / "team.orgcheck.html"
+    assert report.is_file()
+    assert "Content-Security-Policy" in report.read_text(encoding="utf-8")
+    assert "team.orgcheck.html" in out
+    assert "10 people" in out
+
+
+def test_json_to_stdout_follows_the_schema(run_cli, small_csv):
+    code, out, err = run_cli(
+        "analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never"
+    )
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["schema_version"] == 1
+    assert set(doc) >= {"orgcheck_version", "source", "summary", "people", "findings", "titles"}
+    assert doc["source"]["manager_key"] == "id"
+    assert doc["source"]["columns"]["title"] == "Job Title"
+    assert doc["summary"]["headcount"] == len(SMALL_ORG)
+    people = {p["id"]: p for p in doc["people"]}
+    assert people["4"]["manager_id"] == "3"
+    assert people["4"]["level"] == 4
+    assert people["1"]["manager_id"] is None and people["1"]["depth"] == 0
+    assert people["1"]["org_size"] == len(SMALL_ORG) - 1
+    assert people["9"]["function"] == "engineering" and people["9"]["level"] is None
+    # the summary line goes to stderr when the report goes to stdout
+    assert "people" in err
+
+
+def test_json_is_byte_identical_across_runs(run_cli, small_csv):
+    first = run_cli("analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never")[1]
+    second = run_cli("analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never")[1]
+    assert first == second
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("r.md", "# "), ("r.txt", "orgcheck"), ("r.json", "{")])
+def test_format_follows_the_output_extension(run_cli, small_csv, tmp_path, name, fmt):
+    code, _, err = run_cli("analyze", small_csv, "-o", tmp_path / name, "--fail-on", "never")
+    assert code == 0, err
+    assert (tmp_path / name).read_text(encoding="utf-8").lstrip().startswith(fmt)
+
+
+def test_unknown_output_extension_is_a_usage_error(run_cli, small_csv, tmp_path):
+    code, _, err = run_cli("analyze", small_csv, "-o", tmp_path / "report.pdf")
+    assert code == 2
+    assert "--format" in err
+
+
+def test_missing_file_is_exit_2_with_a_short_message_and_no_output(run_cli, tmp_path):
+    code, _, err = run_cli("analyze", tmp_path / "nope.xlsx")
+    assert code == 2
+    assert "nope.xlsx" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) <= 3
+    assert not list(tmp_path.glob("*.orgcheck.*"))
+
+
+def test_output_in_a_missing_folder_is_refused_before_work(run_cli, small_csv, tmp_path):
+    code, _, err = run_cli("analyze", small_csv, "-o", tmp_path / "no" / "such" / "r.html")
+    assert code == 2
+    assert "does not exist" in err
+
+
+def test_the_input_is_never_overwritten(run_cli, tmp_path):
+    src = write_csv(tmp_path / "team.json", SMALL_ORG)
+    before = digest(src)
+    code, _, err = run_cli("analyze", src, "-o", src)
+    assert code == 2
+    assert "input" in err
+    assert digest(src) == before
+
+
+def test_input_is_unchanged_after_a_run(run_cli, small_csv):
+    before = digest(small_csv)
+    run_cli("analyze", small_csv, "--fail-on", "never")
+    assert digest(small_csv) == before
+
+
+def test_fail_on_controls_the_exit_code(run_cli, tmp_path):
+    # a PM reporting straight to a VP with nobody between is a finding of some severity
+    rows = [*SMALL_ORG, ("11", "Gus Hale", "Product Manager", "3"), ("12", "Ida Moss", "", "3")]
+    src = write_csv(tmp_path / "team.csv", rows)
+    assert run_cli("analyze", src, "--fail-on", "never")[0] == 0
+    code, _, err = run_cli("analyze", src, "--fail-on", "info")
+    assert code == 1, err
+
+
+def test_column_override_and_bad_column_syntax(run_cli, tmp_path):
+    src = write_csv(tmp_path / "t.csv", SMALL_ORG, header=("Key", "Who", "Hat", "Boss"))
+    args = ["analyze", src, "--format", "json", "-o", "-", "--fail-on", "never"]
+    cols = [
+        "--column",
+        "id=Key",
+        "--column",
+        "name=Who",
+        "--column",
+        "title=Hat",
+        "--column",
+        "manager=boss",
+    ]
+    code, out, err = run_cli(*args, *cols)
+    assert code == 0, err
+    assert json.loads(out)["source"]["columns"]["title"] == "Hat"
+    code, _, err = run_cli("analyze", src, "--column", "title")
+    assert code == 2
+    assert "FIELD=HEADER" in err
+
+
+def test_several_inputs_into_a_folder(run_cli, tmp_path):
+    a = write_csv(tmp_path / "a.csv", SMALL_ORG)
+    b = write_csv(tmp_path / "b.csv", SMALL_ORG)
+    out_dir = tmp_path / "reports"
+    out_dir.mkdir()
+    code, _, err = run_cli("analyze", a, b, "-o", out_dir, "--format", "md", "--fail-on", "never")
+    assert code == 0, err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["a.orgcheck.md", "b.orgcheck.md"]
+
+
+def test_one_bad_input_among_several_still_reports_the_good_one(run_cli, small_csv, tmp_path):
+    code, _, err = run_cli("analyze", tmp_path / "missing.csv", small_csv, "--fail-on", "never")
+    assert code == 2
+    assert "missing.csv" in err
+    assert (tmp_path / "team.orgcheck.html").is_file()
+
+
+def test_an_internal_error_says_it_is_a_bug(run_cli, small_csv, monkeypatch, tmp_path):
+    import orgcheck.analysis
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(orgcheck.analysis, "analyze", boom)
+    code, _, err = run_cli("analyze", small_csv)
+    assert code == 2
+    assert "internal error" in err and "bug" in err
+    assert "Traceback" not in err
+    code, _, err = run_cli("--debug", "analyze", small_csv)
+    assert "Traceback" in err
+    assert not list(tmp_path.glob("*.orgcheck.*"))
+
+
+def test_a_failure_while_rendering_leaves_no_file_behind(run_cli, small_csv, monkeypatch, tmp_path):
+    import orgcheck.jsonout
+
+    def boom(result):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(orgcheck.jsonout, "render_json", boom)
+    code, _, _ = run_cli("analyze", small_csv, "-o", tmp_path / "r.json")
+    assert code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.csv"]
+
+
+def test_help_and_rules_do_not_import_pandas():
+    probe = (
+        "import sys\n"
+        "from orgcheck.cli import main\n"
+        "for args in (['--help'], ['rules'], ['analyze', '--help']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_python_dash_m_runs_the_cli():
+    out = subprocess.run(
+        [sys.executable, "-m", "orgcheck", "--version"], capture_output=True, text=True
+    )
+    assert out.returncode == 0
+    assert "0.1.0" in out.stdout
