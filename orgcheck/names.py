@@ -1,0 +1,153 @@
+"""Turn ids, emails and names into comparison keys, so that two spellings of one person meet.
+
+HR exports spell the same reference many ways: Excel turns ``1001`` into ``1001.0``,
+one column says ``Becker, Renee  `` and another ``Renee Becker``, a manager email is
+typed in capitals. Each function here takes one cell's text and returns the key the
+matcher compares; ``''`` means "no usable key". They are applied once per *distinct*
+value (the caller factorizes first), so they may be plain Python.
+
+Decisions, documented here because they change which references resolve:
+
+- ids: surrounding space and case are ignored; ``1001.0`` / ``1001.00`` read as ``1001``;
+  leading zeros of all-digit ids are dropped (``00123`` == ``123``), because Excel keeps
+  them in a text column and drops them in a number column of the same export. Two ids
+  that differ only by leading zeros therefore count as the same person.
+- emails: case-insensitive, ``mailto:`` and ``Name <addr>`` wrappers removed.
+- names: HTML entities and tags removed, accents stripped (NFKD), case folded,
+  ``Last, First`` turned round to ``first last``, apostrophes dropped, other punctuation
+  read as space, and single-letter *middle* tokens (initials) dropped. A second, looser
+  key keeps only the first and last token, for "Mary Ann Smith" referenced as "Mary Smith".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_FLOAT_INT = re.compile(r"^([+-]?\d+)\.0*$")
+_TAG = re.compile(r"<[^>]*>")
+_APOSTROPHE = re.compile(r"['’‘`´]")
+_NON_WORD = re.compile(r"[\W_]+")
+_ANGLE_EMAIL = re.compile(r"<([^<>@\s]+@[^<>\s]+)>")
+
+#: Name suffixes that follow a comma ("John Smith, Jr.") rather than a first name.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba"})
+
+#: Cells in a manager column that mean "nobody": the person is a top of the tree.
+#: Compared after case folding and turning ``_``/``-``/space runs into one space.
+SENTINELS = frozenset(
+    {
+        "",
+        "no manager",
+        "no mgr",
+        "nomanager",
+        "none",
+        "n/a",
+        "na",
+        "#n/a",
+        "null",
+        "nil",
+        "nan",
+        "0",
+        "self",
+        "nobody",
+        "no one",
+        "vacant",
+        "top",
+        "board",
+        "the board",
+        "board of directors",
+        "kein",
+        "keine",
+        "keiner",
+    }
+)
+_SENTINEL_SEP = re.compile(r"[\s_\-–—]+")
+
+
+def clean_text(value: str) -> str:
+    """One cell as people will read it: trimmed, inner runs of space made single."""
+    return _SPACE.sub(" ", value).strip()
+
+
+def is_sentinel(value: str) -> bool:
+    """Whether a manager cell says "no manager" (blank, ``NO_MANAGER``, ``n/a``, ``-``...)."""
+    return _SENTINEL_SEP.sub(" ", value.casefold()).strip() in SENTINELS
+
+
+def id_key(value: str) -> str:
+    """Key for an employee id: ``' 001001.0 '`` -> ``'1001'``, ``'E-17'`` -> ``'e-17'``."""
+    s = _SPACE.sub(" ", value).strip().casefold()
+    m = _FLOAT_INT.match(s)
+    if m:
+        s = m.group(1)
+    if s.isascii() and s.isdigit():
+        s = s.lstrip("0") or "0"
+    return s
+
+
+def email_key(value: str) -> str:
+    """Key for an email address, or ``''`` when the cell holds no address at all."""
+    s = value.strip()
+    m = _ANGLE_EMAIL.search(s)
+    if m:
+        s = m.group(1)
+    s = s.casefold()
+    if s.startswith("mailto:"):
+        s = s[7:]
+    s = s.strip()
+    if "@" not in s or " " in s:
+        return ""
+    return s
+
+
+def _strip_accents(s: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_tokens(value: str) -> list[str]:
+    """A name as comparable tokens, first name first, without initials in the middle."""
+    s = value
+    if "&" in s:
+        s = html.unescape(s)
+    if "<" in s:
+        s = _TAG.sub(" ", s)
+    if not s.isascii():
+        s = _strip_accents(s)
+    s = s.casefold()
+    if "," in s:
+        head, _, tail = s.partition(",")
+        tail_tokens = _NON_WORD.sub(" ", _APOSTROPHE.sub("", tail)).split()
+        suffix_only = bool(tail_tokens) and all(t in _SUFFIXES for t in tail_tokens)
+        # "John Smith, Jr." -> "john smith"; "Smith, John" -> "john smith"
+        s = head if suffix_only else tail + " " + head
+    s = _NON_WORD.sub(" ", _APOSTROPHE.sub("", s))
+    tokens = s.split()
+    if tokens and tokens[-1] in _SUFFIXES and len(tokens) > 2:
+        tokens.pop()
+    if len(tokens) >= 3:
+        tokens = [tokens[0], *(t for t in tokens[1:-1] if len(t) > 1), tokens[-1]]
+    return tokens
+
+
+def name_key(value: str) -> str:
+    """Key for a name: ``'Lovelace, Ada  A.'`` and ``'ADA LOVELACE'`` -> ``'ada lovelace'``."""
+    return " ".join(name_tokens(value))
+
+
+def loose_name_key(key: str) -> str:
+    """From a :func:`name_key`, only the first and last token ("mary ann smith" -> "mary smith")."""
+    parts = key.split(" ")
+    if len(parts) <= 2:
+        return key
+    return parts[0] + " " + parts[-1]
+
+
+def display_id(value: str) -> str:
+    """An id as shown to people: trimmed, and ``1001.0`` (Excel's float) shown as ``1001``."""
+    s = clean_text(value)
+    m = _FLOAT_INT.match(s)
+    return m.group(1) if m else s

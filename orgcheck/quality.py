@@ -1,0 +1,309 @@
+"""Data-quality findings met while building the org, each naming the rows to fix.
+
+These are facts about the file (a manager nobody matches, a cycle, a repeated id), not
+judgements about the org's design, so they are made where the facts are known: while
+the tree is built. The rules engine may re-stamp severities from its registry; the
+defaults here are what a reader would expect when nothing is configured.
+
+Findings are grouped so a report stays readable: one per distinct unmatched manager
+value (not one per person who names it), one per cycle, one per repeated id or email,
+one for all tops, one for all missing titles. Past ``MAX_PER_RULE`` groups the rest is
+summed up in one closing finding rather than dropped silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from orgcheck.managers import AMBIGUOUS, KEYERS, UNKNOWN, Resolution
+from orgcheck.model import Finding, Severity
+from orgcheck.names import email_key, id_key, loose_name_key
+from orgcheck.tree import TreeMetrics
+
+#: rule -> (code, default severity)
+RULES: dict[str, tuple[str, Severity]] = {
+    "unknown-manager": ("OC101", "warning"),
+    "ambiguous-manager": ("OC102", "warning"),
+    "reporting-cycle": ("OC103", "error"),
+    "duplicate-person": ("OC104", "warning"),
+    "multiple-roots": ("OC105", "warning"),
+    "missing-title": ("OC106", "warning"),
+}
+MAX_PER_RULE = 200  # groups reported one by one before the rest is summed up
+SHOWN = 5  # names written into one message
+MAX_PEOPLE = 10_000  # ids carried by one finding
+_FUZZY_LIMIT = 20_000  # above this many keys, no "did you mean" (difflib is quadratic-ish)
+
+
+def finding(
+    rule: str,
+    message: str,
+    people: Iterable[str] = (),
+    rows: Iterable[int] = (),
+    suggestion: str = "",
+    severity: Severity | None = None,
+) -> Finding:
+    code, default = RULES[rule]
+    return Finding(
+        rule=rule,
+        code=code,
+        severity=severity or default,
+        message=message,
+        people=tuple(people)[:MAX_PEOPLE],
+        suggestion=suggestion,
+        rows=tuple(int(r) for r in rows)[:MAX_PEOPLE],
+    )
+
+
+def label(people: pd.DataFrame, i: int) -> str:
+    """A person's name, or their id when the name is blank."""
+    return people["name"].iat[i] or f"id {people['id'].iat[i]}"
+
+
+def who(people: pd.DataFrame, i: int) -> str:
+    """How a person is named in a message: their name (or id) and source row."""
+    return f"{label(people, i)} (row {people['row'].iat[i]})"
+
+
+def row_of(people: pd.DataFrame, i: int) -> str:
+    return f"row {people['row'].iat[i]}"
+
+
+def listing(people: pd.DataFrame, positions: Sequence[int], limit: int = SHOWN) -> str:
+    shown = ", ".join(who(people, int(i)) for i in positions[:limit])
+    more = len(positions) - limit
+    return shown + (f" and {more:,} more" if more > 0 else "")
+
+
+def _groups(keys: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+    """Positions where ``mask`` holds, grouped by ``keys``, groups in order of first row."""
+    idx = np.flatnonzero(mask)
+    if not len(idx):
+        return []
+    order = np.argsort(keys[idx], kind="stable")
+    sorted_idx, sorted_keys = idx[order], keys[idx][order]
+    bounds = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    groups = np.split(sorted_idx, bounds)
+    groups.sort(key=lambda g: int(g[0]))
+    return groups
+
+
+def _capped(rule: str, groups: list[np.ndarray], people: pd.DataFrame, what: str) -> list:
+    """The groups to report one by one, and a closing finding for the rest."""
+    if len(groups) <= MAX_PER_RULE:
+        return [groups, []]
+    rest = groups[MAX_PER_RULE:]
+    pos = np.concatenate(rest)
+    tail = finding(
+        rule,
+        f"{len(rest):,} more {what} ({len(pos):,} people), not listed one by one",
+        people=people["id"].to_numpy()[pos].tolist(),
+        rows=people["row"].to_numpy()[pos].tolist(),
+        suggestion="Fix the ones listed above first; the same fix usually applies.",
+    )
+    return [groups[:MAX_PER_RULE], [tail]]
+
+
+def _did_you_mean(res: Resolution, value: str, people: pd.DataFrame) -> str:
+    space = res.space
+    if space.kind == "id" or len(space.keys) > _FUZZY_LIMIT:
+        return ""
+    key = KEYERS[space.kind](value)
+    close = difflib.get_close_matches(key, list(space.keys), n=1, cutoff=0.8) if key else []
+    if not close or space.keys[close[0]] < 0:
+        return ""
+    return f"Did you mean {who(people, space.keys[close[0]])}? "
+
+
+def unresolved(res: Resolution, people: pd.DataFrame, *, dotted: bool = False) -> list[Finding]:
+    """``unknown-manager`` and ``ambiguous-manager``, one per distinct manager value."""
+    role = "dotted-line manager" if dotted else "manager"
+    severity: Severity | None = "info" if dotted else None
+    out: list[Finding] = []
+    ids, rows = people["id"].to_numpy(), people["row"].to_numpy()
+    for status, rule in ((UNKNOWN, "unknown-manager"), (AMBIGUOUS, "ambiguous-manager")):
+        groups, tail = _capped(
+            rule, _groups(res.codes, res.pos == status), people, f"{role} values"
+        )
+        for g in groups:
+            value = str(res.values[res.codes[g[0]]])
+            if status == UNKNOWN:
+                message, suggestion = _unknown_text(res, value, role, people, g)
+            else:
+                message, suggestion = _ambiguous_text(res, value, role, people, g)
+            out.append(
+                finding(rule, message, ids[g].tolist(), rows[g].tolist(), suggestion, severity)
+            )
+        out += [Finding(**{**t.__dict__, "severity": severity or t.severity}) for t in tail]
+    return out
+
+
+def _unknown_text(res, value, role, people, g) -> tuple[str, str]:
+    by = res.space.kind
+    if len(g) == 1:
+        i = int(g[0])
+        message = (
+            f"{row_of(people, i)}: {role} {value!r} of {label(people, i)} "
+            f"matches nobody (matching by {by})"
+        )
+        until = "until then this person counts as a top of their own tree."
+    else:
+        message = (
+            f"{role} {value!r} matches nobody (matching by {by}); "
+            f"named by {len(g):,} people: {listing(people, g)}"
+        )
+        until = "until then these people count as tops of their own trees."
+    suggestion = _did_you_mean(res, value, people) + (
+        f"Correct the {role} cell, or add that person to the export; " + until
+        if role == "manager"
+        else f"Correct the {role} cell; dotted lines do not change the tree."
+    )
+    return message, suggestion
+
+
+def _ambiguous_text(res, value, role, people, g) -> tuple[str, str]:
+    key = KEYERS[res.space.kind](value)
+    matches = res.space.shared.get(key) or res.space.shared.get(loose_name_key(key), [])
+    whom = people["name"].iat[int(g[0])] or people["id"].iat[int(g[0])]
+    named = (
+        f"row {people['row'].iat[int(g[0])]}: {role} {value!r} of {whom}"
+        if len(g) == 1
+        else (f"{role} {value!r} (named by {len(g):,} people: {listing(people, g)})")
+    )
+    message = (
+        f"{named} matches {len(matches)} people: {listing(people, matches)}; "
+        "the reporting line is left unresolved"
+    )
+    suggestion = (
+        "Use the manager's employee id or email in the manager column "
+        "(choose it with --column manager=HEADER), or make the names distinguishable."
+    )
+    return message, suggestion
+
+
+def duplicates(people: pd.DataFrame) -> list[Finding]:
+    """``duplicate-person``: one id, or one email, on more than one row. Both rows are kept."""
+    out: list[Finding] = []
+    id_keys = _keys(people["id"], id_key)
+    reported: set[tuple[int, ...]] = set()
+    for label, keys in (("id", id_keys), ("email", _keys(people["email"], email_key))):
+        series = pd.Series(keys)
+        mask = ((series != "") & series.duplicated(keep=False)).to_numpy()
+        groups, tail = _capped(
+            "duplicate-person", _groups(keys, mask), people, f"repeated {label}s"
+        )
+        for g in groups:
+            if label == "email" and len(set(id_keys[g].tolist())) == 1:
+                continue  # the same person twice: already reported by id
+            if tuple(g.tolist()) in reported:
+                continue
+            reported.add(tuple(g.tolist()))
+            value = people[label].iat[int(g[0])]
+            out.append(
+                finding(
+                    "duplicate-person",
+                    f"{label} {value!r} is on {len(g)} rows: {listing(people, g)}",
+                    people["id"].to_numpy()[g].tolist(),
+                    people["row"].to_numpy()[g].tolist(),
+                    "Remove the repeated row or give each person their own "
+                    f"{label}; a manager reference to this {label} matches all of them "
+                    "and is left unresolved.",
+                )
+            )
+        out += tail
+    return out
+
+
+def _keys(values: pd.Series, keyer) -> np.ndarray:
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.array([keyer(str(u)) for u in uniques] + [""], dtype=object)[codes]
+
+
+def cycles(people, parent, on_cycle, cycle_id) -> list[Finding]:
+    """``reporting-cycle``: one per cycle, all members named in reporting order."""
+    groups, tail = _capped("reporting-cycle", _groups(cycle_id, on_cycle), people, "cycles")
+    out: list[Finding] = []
+    for g in groups:
+        start = int(cycle_id[g[0]])
+        chain = [start]
+        while len(chain) < min(len(g), 8):
+            chain.append(int(parent[chain[-1]]))
+        path = " → ".join(who(people, i) for i in chain)
+        path += f" → … ({len(g) - len(chain):,} more)" if len(g) > len(chain) else ""
+        first = label(people, start)
+        out.append(
+            finding(
+                "reporting-cycle",
+                f"reporting cycle of {len(g):,} people: {path} → {first}",
+                people["id"].to_numpy()[g].tolist(),
+                people["row"].to_numpy()[g].tolist(),
+                f"Correct the manager of one of them. To analyse the rest, {first} was "
+                "treated as a top of the tree (the link above them was cut).",
+            )
+        )
+    return out + tail
+
+
+def multiple_roots(
+    people: pd.DataFrame, parent: np.ndarray, metrics: TreeMetrics, cut: np.ndarray
+) -> list[Finding]:
+    """``multiple-roots``: more than one top. Reported once, tops largest first."""
+    roots = metrics.roots
+    if len(roots) <= 1:
+        return []
+    size = metrics.org_size[roots]
+    order = roots[np.lexsort((roots, -size))]
+    heads = order[metrics.org_size[order] > 0]
+    alone = order[metrics.org_size[order] == 0]
+
+    def part(pos):
+        return ", ".join(
+            f"{who(people, int(i))} with {int(metrics.org_size[i]):,} beneath" for i in pos[:SHOWN]
+        ) + (f" and {len(pos) - SHOWN:,} more" if len(pos) > SHOWN else "")
+
+    if len(heads) > 1:
+        message = f"the org splits into {len(heads):,} separate trees: {part(heads)}"
+        if len(alone):
+            message += f"; plus {len(alone):,} people with no manager and nobody under them"
+    elif len(heads) == 1:
+        message = (
+            f"{who(people, int(heads[0]))} heads the org, but {len(alone):,} other people "
+            f"have no manager and nobody under them: {listing(people, alone)}"
+        )
+    else:
+        message = f"nobody reports to anybody: {len(alone):,} people stand alone"
+    return [
+        finding(
+            "multiple-roots",
+            message,
+            people["id"].to_numpy()[order].tolist(),
+            people["row"].to_numpy()[order].tolist(),
+            "Give every top except the real head of the org a manager. People whose manager "
+            "cell did not match anyone are also listed under unknown-manager.",
+        )
+    ]
+
+
+def missing_titles(people: pd.DataFrame) -> list[Finding]:
+    """``missing-title``: one finding for everyone with a blank title."""
+    pos = np.flatnonzero((people["title"] == "").to_numpy())
+    if not len(pos):
+        return []
+    if len(pos) == 1:
+        i = int(pos[0])
+        message = f"{row_of(people, i)}: {label(people, i)} has no title"
+    else:
+        message = f"{len(pos):,} people have no title: {listing(people, pos)}"
+    return [
+        finding(
+            "missing-title",
+            message,
+            people["id"].to_numpy()[pos].tolist(),
+            people["row"].to_numpy()[pos].tolist(),
+            "Fill in the job title; without one a person cannot be placed on the ladder.",
+        )
+    ]

@@ -1,0 +1,77 @@
+"""Which status cells mean "no longer here", so leavers left in an export are not counted.
+
+HR systems keep terminated staff in their exports with a status column: BambooHR
+``Inactive``, Workday ``Terminated``, Rippling ``Terminated`` (but ``Hired`` and
+``Accepted`` are people about to start, and count), SuccessFactors ``inactive``, Okta
+``DEPROVISIONED``, Entra ID ``accountEnabled = FALSE``, German systems ``ausgetreten``.
+People on leave, suspended or not yet started are still in the org and are kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+#: Words (or word starts) in a status cell that mean the person has left. Matched on
+#: whole words after accents are stripped and case is folded.
+LEAVER_WORDS: tuple[str, ...] = (
+    r"terminat\w*",
+    r"termed",
+    r"inactiv\w*",
+    r"not active",
+    r"deactivat\w*",
+    r"disabled",
+    r"deprovision\w*",
+    r"former",
+    r"left",
+    r"leaver",
+    r"resign\w*",
+    r"retired",
+    r"deceased",
+    r"separated",
+    r"dismissed",
+    r"offboard\w*",
+    r"archived",
+    r"deleted",
+    r"ausgetreten",
+    r"ausgeschieden",
+    r"inaktiv",
+    r"ehemalig\w*",
+    r"deaktiviert",
+    r"gekundigt",
+    r"inactif",
+    r"inactivo",
+    r"baja",
+)
+_LEAVER = re.compile(r"\b(?:" + "|".join(LEAVER_WORDS) + r")\b")
+
+#: In a yes/no column such as ``accountEnabled`` or ``Active``, these mean "not here".
+FALSE_VALUES = frozenset({"false", "no", "n", "f", "0", "nein", "non"})
+_BOOLEAN_HEADER = re.compile(r"enabled|active|aktiv|current", re.IGNORECASE)
+
+
+def _fold(value: str) -> str:
+    s = value.casefold()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return s.replace("_", " ").replace("-", " ")
+
+
+def is_leaver(value: str, header: str = "") -> bool:
+    """Whether one status cell says the person has left (``header`` tells a yes/no column)."""
+    s = _fold(value).strip()
+    if not s:
+        return False
+    if _BOOLEAN_HEADER.search(header or "") and s in FALSE_VALUES:
+        return True
+    return bool(_LEAVER.search(s))
+
+
+def inactive_mask(status: pd.Series, header: str = "") -> np.ndarray:
+    """``is_leaver`` for every row, deciding each distinct status once."""
+    codes, uniques = pd.factorize(status, use_na_sentinel=True)
+    verdict = np.array([is_leaver(str(u), header) for u in uniques] + [False], dtype=bool)
+    return verdict[codes]
