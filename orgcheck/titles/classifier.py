@@ -1,0 +1,341 @@
+"""Place one job title on the six-rung product ladder, and say why.
+
+The reading is the same for every title (see ``ladder.toml`` for the order): clean
+the text, cut it into segments, pick the segment that says what the job is, and let
+the first matching rule decide. All knowledge about titles is in the ladder data;
+this module only applies it. No pandas here: ``orgcheck classify`` must start fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgcheck.model import LEVEL_NAMES
+from orgcheck.titles.ladder import (
+    CompiledLadder,
+    Rule,
+    builtin_ladder,
+    compile_ladder,
+    extend_ladder,
+)
+from orgcheck.titles.normalize import clean, split_segments, words
+from orgcheck.titles.title_map import load_title_map, parse_level
+
+_PM_NOUNS = {"manager", "managers", "owner", "owners", "management"}
+_LINE_NOUNS = {"line", "portfolio"}
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one title sits: rung (or None), function, how sure, and what decided it."""
+
+    level: int | None
+    level_name: str | None
+    function: str
+    confidence: float
+    reason: str
+    rungs: tuple[int, int] | None = None  # (low, high) when the tree may refine the rung
+
+    def to_json(self, title: str, count: int = 1) -> dict[str, Any]:
+        """A SPEC §5 ``titles`` object."""
+        return {
+            "title": title,
+            "count": count,
+            "level": self.level,
+            "function": self.function,
+            "confidence": round(float(self.confidence), 2),
+            "reason": self.reason,
+        }
+
+
+def unknown(reason: str) -> Placement:
+    return Placement(None, None, "unknown", 0.0, reason)
+
+
+@dataclass
+class _Match:
+    rule: Rule
+    text: str  # the words the rule matched
+    level: int | None = None
+    rungs: tuple[int, int] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class Classifier:
+    """Title -> Placement, memoised per cleaned title.
+
+    ``ladder`` extends the built-in ladder (tables merged; ``replace = true`` swaps
+    them; extra ``rule`` entries are tried first). ``aliases`` (from configuration)
+    and ``title_map`` (from ``--title-map``) pin whole titles to a rung or to "none".
+    """
+
+    def __init__(
+        self,
+        ladder: dict[str, Any] | None = None,
+        aliases: dict[str, Any] | None = None,
+        title_map: dict[str, int] | None = None,
+    ) -> None:
+        data = builtin_ladder()
+        if ladder:
+            data = extend_ladder(data, ladder)
+        self._ladder: CompiledLadder = compile_ladder(data)
+        self._pins: dict[str, tuple[int, str]] = {}
+        for title, value in (aliases or {}).items():
+            level = parse_level(value)
+            if level is None:
+                from orgcheck.errors import UsageError
+
+                raise UsageError("[ladder] aliases need a rung 1-6 or 'none'", value=str(value))
+            self._pins[clean(title)] = (level, "alias in the configuration")
+        for title, level in (title_map or {}).items():
+            self._pins[clean(title)] = (int(level), "title map")
+        self._memo: dict[str, Placement] = {}
+
+    @classmethod
+    def from_config(cls, cfg: Any) -> Classifier:
+        """Build from a Config: ``cfg.ladder`` (the [ladder] table) and ``cfg.title_map``."""
+        ladder = dict(getattr(cfg, "ladder", None) or {})
+        aliases = ladder.pop("aliases", None)
+        path = getattr(cfg, "title_map", None)
+        title_map = load_title_map(path) if path else None
+        return cls(ladder=ladder or None, aliases=aliases, title_map=title_map)
+
+    def classify_many(self, titles: Iterable[Any]) -> list[Placement]:
+        return [self.classify(t) for t in titles]
+
+    def classify(self, title: Any) -> Placement:
+        if not isinstance(title, str) or not title.strip():
+            return unknown("no title given")
+        key = clean(title)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._pinned(key, title) if key in self._pins else self._read(key, title)
+            self._memo[key] = hit
+        return hit
+
+    # -- pins ------------------------------------------------------------------------
+
+    def _pinned(self, key: str, title: str) -> Placement:
+        level, source = self._pins[key]
+        if level:
+            why = f"pinned to rung {level} by the {source}"
+            return Placement(level, LEVEL_NAMES[level], "product", 1.0, why)
+        read = self._read(key, title)
+        function = "other" if read.function in ("product", "unknown") else read.function
+        return Placement(None, None, function, 1.0, f"pinned off the ladder by the {source}")
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _read(self, text: str, title: str) -> Placement:
+        notes: list[str] = []
+        for pattern, replacement, why in self._ladder.rewrites:
+            new = pattern.sub(replacement, text)
+            if new != text:
+                notes.append(why)
+                text = new
+        fixes = {"typo": 0, "cpo": 0}
+        segments = [self._expand(words(s), title, notes, fixes) for s in split_segments(text)]
+        segments = [s for s in segments if s and not self._is_place(s)]
+        bare_seen: list[str] | None = None
+        for i, seg in enumerate(segments):
+            joined = False
+            if self._is_bare(seg):
+                bare_seen = bare_seen or seg
+                if i + 1 >= len(segments):
+                    continue
+                seg, joined = seg + segments[i + 1], True
+            found = self._phrase(seg)
+            if found is None:
+                continue
+            others = [s for j, s in enumerate(segments) if j not in (i, i + joined)]
+            return self._placement(found, notes, fixes, joined, others)
+        if bare_seen:
+            return unknown(f"'{' '.join(bare_seen)}' alone does not say of what; nothing matched")
+        return unknown("nothing in the ladder matched this title")
+
+    def _expand(self, ws: list[str], title: str, notes: list[str], fixes: dict) -> list[str]:
+        out: list[str] = []
+        lad = self._ladder
+        for w in ws:
+            if w in lad.typos:
+                notes.append(f"'{_original(title, w)}' -> {lad.typos[w]} (spelling)")
+                fixes["typo"] += 1
+                w = lad.typos[w]
+            if w in lad.abbreviations:
+                full = lad.abbreviations[w]
+                notes.append(f"'{_original(title, w)}' -> {full}")
+                fixes["cpo"] += w == "cpo"
+                out.extend(full.split())
+            else:
+                out.append(w)
+        return out
+
+    def _is_place(self, seg: list[str]) -> bool:
+        return " ".join(seg) in self._ladder.places
+
+    def _is_bare(self, seg: list[str]) -> bool:
+        return all(w in self._ladder.bare_words for w in seg)
+
+    def _phrase(self, seg: list[str]) -> _Match | None:
+        """Match one phrase; "Senior/Principal PM" is read both ways, lower rung kept."""
+        if "/" not in seg:
+            return self._match(seg)
+        found = [m for m in map(self._match, _alternatives(seg, self._ladder)) if m]
+        if not found:
+            return None
+        ranked = [m for m in found if m.level] or found
+        best = min(ranked, key=lambda m: m.level or 0)
+        if len(found) > 1 and best.level:
+            best.notes.append("a range of titles: the lower rung is used")
+        return best
+
+    def _match(self, seg: list[str]) -> _Match | None:
+        text = " ".join(seg)
+        for rule in self._ladder.rules:
+            m = rule.pattern.search(text)
+            if m is None:
+                continue
+            found = _Match(rule, m.group(0).strip())
+            if rule.kind == "pm":
+                self._pm_rung(seg, found)
+            elif rule.kind == "leader":
+                self._leader_rung(seg, found)
+            return found
+        return None
+
+    def _pm_rung(self, seg: list[str], found: _Match) -> None:
+        lad = self._ladder
+        start, end = _pm_noun(seg)
+        hit = _nearest(seg, start, lad.seniority, lad.longest_modifier, backwards=True)
+        hit = hit or _nearest(seg, end, lad.seniority, lad.longest_modifier, backwards=False)
+        if hit:
+            found.level = lad.seniority[hit]
+            found.rungs = lad.ambiguous_seniority.get(hit)
+            found.notes.append(f"'{' '.join(hit)}' -> rung {found.level}")
+            return
+        after = seg[end : end + 1]
+        if after and after[0] in lad.numerals:
+            found.level = lad.numerals[after[0]]
+            found.notes.append(f"numbered level '{after[0].upper()}' -> rung {found.level}")
+            return
+        found.level = 2
+        bands = [" ".join(k) for k in lad.leaders if _contains(seg[:start], k)]
+        if bands:
+            found.notes.append(f"'{max(bands, key=len)}' read as a pay band, not a rung")
+
+    def _leader_rung(self, seg: list[str], found: _Match) -> None:
+        lad = self._ladder
+        best: tuple[str, ...] | None = None
+        i = 0
+        while i < len(seg):
+            for size in range(min(lad.longest_modifier, len(seg) - i), 0, -1):
+                key = tuple(seg[i : i + size])
+                if key in lad.leaders:
+                    if best is None or lad.leaders[key] > lad.leaders[best]:
+                        best = key
+                    i += size - 1
+                    break
+            i += 1
+        if best is None:  # "chief product" without "officer" and the like
+            best = ("director",)
+        found.level = lad.leaders[best]
+        found.rungs = lad.ambiguous_leaders.get(best)
+        found.notes.append(f"'{' '.join(best)}' of product -> rung {found.level}")
+
+    def _placement(
+        self, found: _Match, notes: list[str], fixes: dict, joined: bool, others: list
+    ) -> Placement:
+        conf = self._ladder.confidence
+        rule = found.rule
+        score = conf.get(rule.confidence, 0.9)
+        reason = [*notes, *found.notes]
+        if found.level is None:
+            reason.append(f"'{found.text}' -> {rule.function}: {rule.why}; not on the ladder")
+            level_name = None
+        else:
+            if rule.kind == "pm":
+                band = [" ".join(s) for s in others if self._is_band(s)]
+                if band:
+                    reason.append(f"'{band[0]}' read as a pay band, not a rung")
+                    score -= conf.get("band", 0.1)
+            if found.rungs and found.rungs[0] != found.rungs[1]:
+                low, high = found.rungs
+                score = min(score, conf.get("ambiguous", 0.6))
+                reason.append(f"rung {low}-{high} depending on position; {found.level} on its own")
+            else:
+                reason.append(f"rung {found.level}")
+            level_name = LEVEL_NAMES[found.level]
+        score -= fixes["typo"] * conf.get("typo", 0.05) + joined * conf.get("joined", 0.05)
+        score -= fixes["cpo"] * conf.get("abbreviation", 0.05)
+        score -= ("a range" in " ".join(found.notes)) * conf.get("range", 0.1)
+        return Placement(
+            level=found.level,
+            level_name=level_name,
+            function=rule.function,
+            confidence=round(max(0.05, min(1.0, score)), 2),
+            reason="; ".join(reason),
+            rungs=found.rungs if found.level else None,
+        )
+
+    def _is_band(self, seg: list[str]) -> bool:
+        return tuple(seg) in self._ladder.bands
+
+
+def _original(title: str, word: str) -> str:
+    """The word as the title spelled it ("Sr." for "sr"), for reasons people recognise."""
+    m = re.search(rf"(?<![a-z0-9]){re.escape(word)}\.?(?![a-z0-9])", title, re.IGNORECASE)
+    return m.group(0) if m else word
+
+
+def _pm_noun(seg: list[str]) -> tuple[int, int]:
+    """(start, end) of "product manager" / "product owner" / "product line manager"."""
+    for i, w in enumerate(seg[:-1]):
+        if w in ("product", "products"):
+            nxt = seg[i + 1]
+            if nxt in _PM_NOUNS:
+                return i, i + 2
+            if nxt in _LINE_NOUNS and i + 2 < len(seg) and seg[i + 2] in _PM_NOUNS:
+                return i, i + 3
+    return len(seg), len(seg)
+
+
+def _nearest(seg: list[str], at: int, table: dict, longest: int, *, backwards: bool):
+    """The seniority phrase nearest to position ``at`` (ending there or starting there)."""
+    positions = range(at, 0, -1) if backwards else range(at, len(seg))
+    for pos in positions:
+        for size in range(longest, 0, -1):
+            key = tuple(seg[pos - size : pos]) if backwards else tuple(seg[pos : pos + size])
+            if len(key) == size and key in table:
+                return key
+    return None
+
+
+def _contains(seg: list[str], key: tuple[str, ...]) -> bool:
+    n = len(key)
+    return any(tuple(seg[i : i + n]) == key for i in range(len(seg) - n + 1))
+
+
+def _alternatives(seg: list[str], lad: CompiledLadder) -> list[list[str]]:
+    """Senior / Principal PM -> [senior PM, principal PM]; short parts borrow the noun."""
+    parts: list[list[str]] = [[]]
+    for w in seg:
+        if w == "/":
+            parts.append([])
+        else:
+            parts[-1].append(w)
+    parts = [p for p in parts if p]
+    if not parts:
+        return []
+    modifiers = lad.bare_words
+    last = parts[-1]
+    k = 0
+    while k < len(last) and last[k] in modifiers:
+        k += 1
+    tail = last[k:]
+    out = []
+    for p in parts:
+        out.append(p + tail if all(w in modifiers for w in p) or len(p) == 1 else p)
+    return out

@@ -1,0 +1,149 @@
+"""Load ``ladder.toml`` and compile it once into lookups the classifier can use fast.
+
+The ladder is data so that a company can extend or replace it (``[ladder]`` in
+orgcheck.toml) without touching code, and so that every decision the classifier
+makes can be traced to one named entry in one file.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from orgcheck.errors import UsageError
+
+#: Tables merged key by key when a company extends the ladder.
+_AREA_WORDS = {"product", "products", "engineering", "technology", "officer", "chief"}
+_MERGEABLE = ("typos", "abbreviations", "seniority", "numerals", "leaders", "confidence")
+
+
+@cache
+def _builtin_text() -> str:
+    return resources.files("orgcheck").joinpath("ladder.toml").read_text(encoding="utf-8")
+
+
+def builtin_ladder() -> dict[str, Any]:
+    """A fresh copy of the ladder shipped with orgcheck."""
+    return tomllib.loads(_builtin_text())
+
+
+def extend_ladder(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with a company's additions: word tables merged, extra rules tried first.
+
+    ``extra["replace"] = true`` means "use my tables instead of the built-in ones" for
+    each table it gives; rules given in ``extra["rule"]`` always come before the
+    built-in rules so a company's own titles win.
+    """
+    out = copy.deepcopy(base)
+    replace = bool(extra.get("replace", False))
+    for key in _MERGEABLE:
+        if key in extra:
+            if not isinstance(extra[key], dict):
+                raise UsageError(f"[ladder] {key} must be a table of word = value")
+            out[key] = dict(extra[key]) if replace else {**out.get(key, {}), **extra[key]}
+    if "ambiguous" in extra:
+        amb = out.setdefault("ambiguous", {})
+        for part in ("seniority", "leaders"):
+            amb[part] = {**amb.get(part, {}), **extra["ambiguous"].get(part, {})}
+    if "rule" in extra:
+        rules = list(extra["rule"])
+        out["rule"] = rules if replace else rules + list(out.get("rule", []))
+    return out
+
+
+@dataclass(frozen=True)
+class Rule:
+    why: str
+    pattern: re.Pattern[str]
+    function: str
+    kind: str | None  # "pm" | "leader" | None
+    confidence: str  # name of an entry in [confidence]
+
+
+@dataclass(frozen=True)
+class CompiledLadder:
+    """Everything the classifier reads, in the shape it reads it."""
+
+    rung_names: dict[int, str]
+    typos: dict[str, str]
+    abbreviations: dict[str, str]
+    rewrites: tuple[tuple[re.Pattern[str], str, str], ...]
+    seniority: dict[tuple[str, ...], int]
+    ambiguous_seniority: dict[tuple[str, ...], tuple[int, int]]
+    ambiguous_leaders: dict[tuple[str, ...], tuple[int, int]]
+    numerals: dict[str, int]
+    leaders: dict[tuple[str, ...], int]
+    bands: frozenset[tuple[str, ...]]
+    places: frozenset[str]
+    bare_words: frozenset[str]
+    rules: tuple[Rule, ...]
+    confidence: dict[str, float]
+    longest_modifier: int
+
+
+def _phrases(table: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    return {tuple(k.lower().split()): v for k, v in table.items()}
+
+
+def _range(value: Any, where: str) -> tuple[int, int]:
+    if not (isinstance(value, list) and len(value) == 2 and all(1 <= v <= 6 for v in value)):
+        raise UsageError(f"ladder [{where}] ranges must be [low, high] rungs 1-6")
+    return int(value[0]), int(value[1])
+
+
+def _rule(raw: dict[str, Any]) -> Rule:
+    try:
+        pattern = re.compile(raw["pattern"])
+    except (KeyError, re.error) as exc:
+        raise UsageError(f"ladder rule has a bad pattern: {exc}", value=str(raw)) from None
+    return Rule(
+        why=str(raw.get("why", "")),
+        pattern=pattern,
+        function=str(raw.get("function", "other")),
+        kind=raw.get("kind"),
+        confidence=str(raw.get("confidence", "exact" if raw.get("kind") else "lookalike")),
+    )
+
+
+def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
+    """Check and index a ladder dict (as parsed from TOML)."""
+    seniority = _phrases(data.get("seniority", {}))
+    leaders = _phrases(data.get("leaders", {}))
+    bands = frozenset(_phrases(dict.fromkeys(data.get("bands", {}).get("words", []), 1)))
+    amb = data.get("ambiguous", {})
+    rewrites = tuple(
+        (re.compile(r["pattern"]), r.get("replace", " "), r.get("why", ""))
+        for r in data.get("rewrite", [])
+    )
+    # Words that never say what a job is on their own ("Senior", "Director", "VP").
+    leader_words = [k for k in leaders if not set(k) & _AREA_WORDS]
+    bare = {w for key in (*seniority, *leader_words, *bands) for w in key} - _AREA_WORDS
+    bare |= {"of", "the", "and", "for", "a", "an", "to", "in", "vice", "president"}
+    rungs = {int(k): str(v) for k, v in data.get("rungs", {}).items()}
+    return CompiledLadder(
+        rung_names=rungs,
+        typos={k.lower(): v.lower() for k, v in data.get("typos", {}).items()},
+        abbreviations={k.lower(): v.lower() for k, v in data.get("abbreviations", {}).items()},
+        rewrites=rewrites,
+        seniority={k: int(v) for k, v in seniority.items()},
+        ambiguous_seniority={
+            k: _range(v, "ambiguous.seniority")
+            for k, v in _phrases(amb.get("seniority", {})).items()
+        },
+        ambiguous_leaders={
+            k: _range(v, "ambiguous.leaders") for k, v in _phrases(amb.get("leaders", {})).items()
+        },
+        numerals={str(k).lower(): int(v) for k, v in data.get("numerals", {}).items()},
+        leaders={k: int(v) for k, v in leaders.items()},
+        bands=bands,
+        places=frozenset(w.lower() for w in data.get("places", {}).get("words", [])),
+        bare_words=frozenset(bare),
+        rules=tuple(_rule(r) for r in data.get("rule", [])),
+        confidence={str(k): float(v) for k, v in data.get("confidence", {}).items()},
+        longest_modifier=max((len(k) for k in (*seniority, *leaders)), default=1),
+    )
