@@ -1,0 +1,84 @@
+"""The self-contained HTML page: Jinja2 templates, autoescaped, with a strict CSP.
+
+No markup is built here. Python hands the templates plain data; the one piece of
+data the page's script needs (the org tree as compact arrays) is embedded as JSON in
+a non-executable ``<script type="application/json">`` block with ``<``, ``>`` and
+``&`` escaped, so no spreadsheet value can close the block or open a tag. The CSS
+and script are inlined and allowed by their SHA-256 hashes, not 'unsafe-inline'.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from orgcheck import __version__
+from orgcheck.model import LEVEL_NAMES
+from orgcheck.report import words
+from orgcheck.report.structure import Report
+
+_PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # installed wheel
+_SOURCE_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"  # source checkout
+
+
+def template_dirs() -> list[Path]:
+    """Where templates are looked up, installed copy first, then the source checkout."""
+    return [d for d in (_PACKAGE_TEMPLATES, _SOURCE_TEMPLATES) if (d / "report.html.j2").is_file()]
+
+
+@cache
+def environment() -> Environment:
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs()])
+    env = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["thousands"] = lambda n: f"{int(n):,}"
+    return env
+
+
+def _asset(name: str) -> str:
+    env = environment()
+    source, _, _ = env.loader.get_source(env, name)
+    return source
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def script_json(data: object) -> Markup:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survives."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+def render_html(report: Report) -> str:
+    css, js = _asset("report.css"), _asset("report.js")
+    csp = (
+        "default-src 'none'; img-src data:; "
+        f"style-src '{_sha256(css)}'; script-src '{_sha256(js)}'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    template = environment().get_template("report.html.j2")
+    return template.render(
+        r=report,
+        css=Markup(css),
+        js=Markup(js),
+        csp=csp,
+        data=script_json(report.tree),
+        version=__version__,
+        words=words,
+        level_names=LEVEL_NAMES,
+    )
