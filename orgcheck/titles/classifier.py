@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgcheck.model import LEVEL_NAMES
 from orgcheck.titles.ladder import (
+    RUNG_NAMES,
     CompiledLadder,
     Rule,
     builtin_ladder,
@@ -95,11 +95,14 @@ class Classifier:
         self._memo: dict[str, Placement] = {}
 
     @classmethod
-    def from_config(cls, cfg: Any) -> Classifier:
-        """Build from a Config: ``cfg.ladder`` (the [ladder] table) and ``cfg.title_map``."""
+    def from_config(cls, cfg: Any, title_map: str | None = None) -> Classifier:
+        """Build from a Config: ``cfg.ladder`` (the [ladder] table) and ``cfg.title_map``.
+
+        ``title_map`` (a CSV path) overrides ``cfg.title_map``; ``cfg`` may be None.
+        """
         ladder = dict(getattr(cfg, "ladder", None) or {})
         aliases = ladder.pop("aliases", None)
-        path = getattr(cfg, "title_map", None)
+        path = title_map or getattr(cfg, "title_map", None)
         title_map = load_title_map(path) if path else None
         return cls(ladder=ladder or None, aliases=aliases, title_map=title_map)
 
@@ -122,7 +125,7 @@ class Classifier:
         level, source = self._pins[key]
         if level:
             why = f"pinned to rung {level} by the {source}"
-            return Placement(level, LEVEL_NAMES[level], "product", 1.0, why)
+            return Placement(level, RUNG_NAMES[level], "product", 1.0, why)
         read = self._read(key, title)
         function = "other" if read.function in ("product", "unknown") else read.function
         return Placement(None, None, function, 1.0, f"pinned off the ladder by the {source}")
@@ -267,7 +270,7 @@ class Classifier:
                 reason.append(f"rung {low}-{high} depending on position; {found.level} on its own")
             else:
                 reason.append(f"rung {found.level}")
-            level_name = LEVEL_NAMES[found.level]
+            level_name = RUNG_NAMES[found.level]
         score -= fixes["typo"] * conf.get("typo", 0.05) + joined * conf.get("joined", 0.05)
         score -= fixes["cpo"] * conf.get("abbreviation", 0.05)
         score -= ("a range" in " ".join(found.notes)) * conf.get("range", 0.1)

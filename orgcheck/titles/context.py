@@ -19,12 +19,15 @@ Refinement rules, in order (``low``-``high`` is the title's range):
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from orgcheck.model import LEVEL_NAMES, Org
+from orgcheck.model import LEVEL_NAMES
 from orgcheck.titles.classifier import Classifier, Placement
+
+if TYPE_CHECKING:
+    from orgcheck.model import Org
 
 #: Company headcount at or below which a company is a startup (SPEC §6 default).
 STARTUP_HEADCOUNT = 50

@@ -27,6 +27,14 @@ def _builtin_text() -> str:
     return resources.files("orgcheck").joinpath("ladder.toml").read_text(encoding="utf-8")
 
 
+#: Rung number -> canonical name, as the shipped ladder names them. The same table as
+#: ``orgcheck.model.LEVEL_NAMES`` (a test holds them equal); read from here because
+#: ``orgcheck.model`` imports pandas, which ``orgcheck classify`` must not wait for.
+RUNG_NAMES: dict[int, str] = {
+    int(k): str(v) for k, v in tomllib.loads(_builtin_text()).get("rungs", {}).items()
+}
+
+
 def builtin_ladder() -> dict[str, Any]:
     """A fresh copy of the ladder shipped with orgcheck."""
     return tomllib.loads(_builtin_text())

@@ -11,7 +11,7 @@ import csv
 from pathlib import Path
 
 from orgcheck.errors import InputError
-from orgcheck.model import LEVEL_NAMES
+from orgcheck.titles.ladder import RUNG_NAMES as LEVEL_NAMES
 
 _OFF = {"none", "off", "0", "no", "n/a", "na", "-", "off ladder", "off-ladder", "not on ladder"}
 _NAMES = {name.lower(): rung for rung, name in LEVEL_NAMES.items()}
