@@ -38,109 +38,125 @@ def _clean(values: pd.Series) -> pd.Series:
     return values.fillna("").astype(str).str.strip()
 
 
-def _swapped(names: pd.Series) -> pd.Series:
-    """'First Last' <-> 'Last, First', so either spelling in a message is found."""
-    comma = names.str.contains(",", regex=False)
-    last_first = names.str.extract(r"^\s*([^,]+?)\s*,\s*(.+?)\s*$")
-    first_last = names.str.extract(r"^\s*(.+?)\s+(\S+)\s*$")
-    return pd.Series(
-        np.where(
-            comma,
-            last_first[1].fillna("") + " " + last_first[0].fillna(""),
-            first_last[1].fillna("") + ", " + first_last[0].fillna(""),
-        ),
-        index=names.index,
-    )
-
-
 @dataclass
 class Anonymizer:
-    """Pseudonyms by position, plus a table for scrubbing text (built on first use)."""
+    """Pseudonyms by position, and a scrubber for the free text that names people."""
 
     org: Org
     names: np.ndarray = field(init=False)
-    emails: np.ndarray = field(init=False)
-    _table: dict[str, str] | None = field(default=None, init=False)
+    _keys: pd.Index | None = field(default=None, init=False)
+    _values: np.ndarray | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        n = len(self.org.people)
-        self.names = pseudonyms(n)
-        self.emails = pseudo_emails(n)
+        self.names = pseudonyms(len(self.org.people))
 
-    def table(self) -> dict[str, str]:
-        if self._table is None:
-            self._table = self._build_table()
-        return self._table
-
-    def _build_table(self) -> dict[str, str]:
-        people = self.org.people
-        keys: list[pd.Series] = []
-        values: list[np.ndarray] = []
-        if "name" in people:
-            name = _clean(people["name"])
-            keys += [name, _swapped(name)]
-            values += [self.names, self.names]
-        if "email" in people:
-            keys.append(_clean(people["email"]))
-            values.append(self.emails)
-        key = self.org.source.manager_key
-        for col in ("manager_ref", "dotted_ref"):
-            if key in ("name", "email") and col in people:
-                k, v = self._refs(_clean(people[col]), key)
-                keys += k
-                values += v
-        table: dict[str, str] = {}
-        for k, v in zip(keys, values, strict=True):
-            kk = k.str.casefold().to_numpy(dtype=object)
-            for a, b in zip(kk.tolist(), np.asarray(v, dtype=object).tolist(), strict=True):
-                if len(a) >= 2 and any(c.isalpha() for c in a):
-                    table.setdefault(a, b)
-        return table
+    def _table(self) -> tuple[pd.Index, np.ndarray]:
+        """Every name, email and manager reference (casefolded) and its replacement."""
+        if self._keys is None:
+            people = self.org.people
+            n = len(people)
+            keys: list[pd.Series] = []
+            values: list[np.ndarray] = []
+            if "name" in people:
+                keys.append(_clean(people["name"]))
+                values.append(self.names)
+            if "email" in people:
+                keys.append(_clean(people["email"]))
+                values.append(pseudo_emails(n))
+            key = self.org.source.manager_key
+            known = set(pd.concat(keys).str.casefold()) if keys else set()
+            for col in ("manager_ref", "dotted_ref"):
+                if key in ("name", "email") and col in people:
+                    k, v = self._refs(_clean(people[col]), key, known)
+                    keys.append(k)
+                    values.append(v)
+            if keys:
+                allkeys = pd.concat(keys, ignore_index=True).str.casefold()
+                allvalues = np.concatenate(values)
+            else:
+                allkeys, allvalues = pd.Series([], dtype=object), np.array([], dtype=object)
+            first = ~allkeys.duplicated().to_numpy()
+            self._keys = pd.Index(allkeys.to_numpy(dtype=object)[first])
+            self._values = allvalues[first]
+        return self._keys, self._values
 
     @staticmethod
-    def _refs(refs: pd.Series, key: str) -> tuple[list[pd.Series], list[np.ndarray]]:
+    def _refs(refs: pd.Series, key: str, known: set[str]) -> tuple[pd.Series, np.ndarray]:
         """Manager references that match nobody still name a real person: give them one."""
-        uniq = pd.unique(refs[refs != ""])
+        uniq = [
+            r
+            for r in pd.unique(refs[refs != ""]).tolist()
+            if r.casefold() not in known and _swap(r.casefold()) not in known
+        ]
         width = max(4, len(str(len(uniq))))
         if key == "email":
             fake = [f"unknown{i:0{width}d}@example.invalid" for i in range(1, len(uniq) + 1)]
         else:
             fake = [f"Unknown person {i:0{width}d}" for i in range(1, len(uniq) + 1)]
-        ref = pd.Series(uniq, dtype=object).astype(str)
-        fakes = np.array(fake, dtype=object)
-        if key == "name":
-            return [ref, _swapped(ref)], [fakes, fakes]
-        return [ref], [fakes]
+        return pd.Series(uniq, dtype=object).astype(str), np.array(fake, dtype=object)
+
+    def scrub(self, texts: list[str]) -> list[str]:
+        """Replace every known name or email in each text; any other email is masked.
+
+        Candidate spans (word-aligned, both "First Last" and "Last, First" spellings)
+        from all texts are looked up in one vectorised pass, so the cost grows with
+        the amount of text, not with the size of the org.
+        """
+        spans = [_spans(t) for t in texts]
+        cands = {c for sp in spans for _, _, c in sp}
+        cands |= {_swap(c) for c in cands}
+        cands.discard("")
+        keys, values = self._table()
+        found: dict[str, str] = {}
+        if cands and len(keys):
+            cl = list(cands)
+            hit = keys.get_indexer(cl)
+            found = {c: values[h] for c, h in zip(cl, hit.tolist(), strict=True) if h >= 0}
+        return [_replace(t, sp, found) for t, sp in zip(texts, spans, strict=True)]
 
     def text(self, message: str) -> str:
-        """Replace every known name or email in a message; any other email is masked."""
-        if not message:
-            return message
-        table = self.table()
-        tokens = list(_TOKEN.finditer(message))
-        out: list[str] = []
-        pos = 0
-        i = 0
-        while i < len(tokens):
-            start = tokens[i].start()
-            hit = None
-            for j in range(len(tokens) - 1, i - 1, -1):
-                end = tokens[j].end()
-                if end - start > _MAX_SPAN:
-                    continue
-                repl = table.get(message[start:end].casefold())
-                if repl is not None:
-                    hit = (end, repl, j)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            out.append(message[pos:start])
-            out.append(hit[1])
-            pos = hit[0]
-            i = hit[2] + 1
-        out.append(message[pos:])
-        return _EMAIL.sub(_mask_email, "".join(out))
+        return self.scrub([message])[0]
+
+
+def _spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, casefolded text) for every word-aligned span up to _MAX_SPAN long."""
+    tokens = list(_TOKEN.finditer(text or ""))
+    out = []
+    for i, a in enumerate(tokens):
+        for b in tokens[i:]:
+            if b.end() - a.start() > _MAX_SPAN:
+                break
+            span = text[a.start() : b.end()]
+            if any(ch.isalpha() for ch in span) and len(span) >= 2:
+                out.append((a.start(), b.end(), span.casefold()))
+    return out
+
+
+def _swap(name: str) -> str:
+    """'last, first' -> 'first last' and 'first last' -> 'last, first' (casefolded)."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        return f"{first.strip()} {last.strip()}".strip()
+    first, _, last = name.rpartition(" ")
+    return f"{last}, {first}" if first else ""
+
+
+def _replace(text: str, spans: list[tuple[int, int, str]], found: dict[str, str]) -> str:
+    """Longest known span first at each position, left to right, no overlaps."""
+    best: dict[int, tuple[int, str]] = {}
+    for start, end, c in spans:
+        repl = found.get(c) or found.get(_swap(c))
+        if repl is not None and end > best.get(start, (-1, ""))[0]:
+            best[start] = (end, repl)
+    out, pos = [], 0
+    for start in sorted(best):
+        if start < pos:
+            continue
+        end, repl = best[start]
+        out += [text[pos:start], repl]
+        pos = end
+    out.append(text[pos:])
+    return _EMAIL.sub(_mask_email, "".join(out))
 
 
 def _mask_email(match: re.Match) -> str:

@@ -199,9 +199,19 @@ class _Context:
         for f in self.findings:
             self.counts[f.severity] = self.counts.get(f.severity, 0) + 1
         self.positions = _positions(people, self.findings)
+        self._scrubbed: dict[str, str] = {}
+        if self.anon:
+            texts = [f.message for f in self.findings] + [f.suggestion for f in self.findings]
+            texts += [*self.org.source.notes, *result.notes]
+            texts = list(dict.fromkeys(texts))
+            self._scrubbed = dict(zip(texts, self.anon.scrub(texts), strict=True))
 
     def text(self, message: str) -> str:
-        return self.anon.text(message) if self.anon else message
+        """Free text by another step (messages, notes), with names scrubbed if asked."""
+        if not self.anon:
+            return message
+        found = self._scrubbed.get(message)
+        return found if found is not None else self.anon.text(message)
 
     def person(self, pos: int) -> PersonRef:
         lvl = int(self.level[pos])
