@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import io
 import json
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -63,23 +64,78 @@ class Person:
 
 D = dt.date
 PEOPLE: tuple[Person, ...] = (
-    Person(1001, "Alice", "Chen", "Chief Executive Officer", "Executive", "London", D(2015, 3, 2), None),
-    Person(1002, "Bruno", "Díaz", "Chief Product Officer", "Product", "Madrid", D(2016, 5, 9), 1001),
-    Person(1003, "Chloé", "Martin", "VP of Engineering", "Engineering", "Paris", D(2016, 1, 11), 1001),
-    Person(1004, "Dmitri", "Ivanov", "Director of Product", "Product", "London", D(2018, 7, 1), 1002),
-    Person(1005, "Eva", "Müller", "Senior Product Manager", "Product", "Berlin", D(2019, 2, 4), 1004),
+    Person(
+        1001, "Alice", "Chen", "Chief Executive Officer", "Executive", "London", D(2015, 3, 2), None
+    ),
+    Person(
+        1002, "Bruno", "Díaz", "Chief Product Officer", "Product", "Madrid", D(2016, 5, 9), 1001
+    ),
+    Person(
+        1003, "Chloé", "Martin", "VP of Engineering", "Engineering", "Paris", D(2016, 1, 11), 1001
+    ),
+    Person(
+        1004, "Dmitri", "Ivanov", "Director of Product", "Product", "London", D(2018, 7, 1), 1002
+    ),
+    Person(
+        1005, "Eva", "Müller", "Senior Product Manager", "Product", "Berlin", D(2019, 2, 4), 1004
+    ),
     Person(1006, "Farah", "Khan", "Product Manager", "Product", "London", D(2021, 9, 13), 1004),
-    Person(1007, "George", "O'Neil", "Associate Product Manager", "Product", "Dublin", D(2023, 6, 5), 1005),
-    Person(1008, "Hana", "Sato", "Engineering Manager", "Engineering", "Paris", D(2019, 10, 1), 1003),
-    Person(1009, "Ivan", "Petrov", "Senior Software Engineer", "Engineering", "Berlin", D(2020, 1, 6), 1008),
-    Person(1010, "Julia", "Rossi", "Software Engineer", "Engineering", "Paris", D(2022, 4, 19), 1008),
+    Person(
+        1007,
+        "George",
+        "O'Neil",
+        "Associate Product Manager",
+        "Product",
+        "Dublin",
+        D(2023, 6, 5),
+        1005,
+    ),
+    Person(
+        1008, "Hana", "Sato", "Engineering Manager", "Engineering", "Paris", D(2019, 10, 1), 1003
+    ),
+    Person(
+        1009,
+        "Ivan",
+        "Petrov",
+        "Senior Software Engineer",
+        "Engineering",
+        "Berlin",
+        D(2020, 1, 6),
+        1008,
+    ),
+    Person(
+        1010, "Julia", "Rossi", "Software Engineer", "Engineering", "Paris", D(2022, 4, 19), 1008
+    ),
     Person(1011, "Kofi", "Mensah", "Product Designer", "Design", "London", D(2021, 3, 15), 1002),
     Person(1012, "Lena", "Schmidt", "Data Analyst", "Data", "Berlin", D(2022, 8, 22), 1003),
-    Person(1013, "Marta", "Nowak", "Head of Marketing", "Marketing", "Madrid", D(2017, 11, 6), 1001),
+    Person(
+        1013, "Marta", "Nowak", "Head of Marketing", "Marketing", "Madrid", D(2017, 11, 6), 1001
+    ),
     Person(1014, "Noah", "Smith", "Marketing Manager", "Marketing", "London", D(2020, 5, 18), 1013),
-    Person(1015, "Olivia", "Brown", "Technical Program Manager", "Engineering", "Dublin", D(2021, 12, 1), 1003),
-    Person(1016, "Peter", "Jones", "Product Manager", "Product", "London", D(2020, 2, 3), 1004, False),
-    Person(1017, "Quinn", "Taylor", "Software Engineer", "Engineering", "Paris", D(2021, 7, 12), 1008, False),
+    Person(
+        1015,
+        "Olivia",
+        "Brown",
+        "Technical Program Manager",
+        "Engineering",
+        "Dublin",
+        D(2021, 12, 1),
+        1003,
+    ),
+    Person(
+        1016, "Peter", "Jones", "Product Manager", "Product", "London", D(2020, 2, 3), 1004, False
+    ),
+    Person(
+        1017,
+        "Quinn",
+        "Taylor",
+        "Software Engineer",
+        "Engineering",
+        "Paris",
+        D(2021, 7, 12),
+        1008,
+        False,
+    ),
 )
 ACTIVE = tuple(p for p in PEOPLE if p.active)
 BY_ID = {p.id: p for p in PEOPLE}
@@ -118,17 +174,49 @@ def csv_text(rows: list[list[str]], sep: str = ",", eol: str = "\r\n") -> str:
 
 def bamboohr(files: dict[str, bytes]) -> None:
     """BambooHR custom report: 'Last, First' names, supervisor given by name."""
-    head = ["Employee #", "Name", "Job Title", "Department", "Division", "Location",
-            "Work Email", "Hire Date", "Reports To"]
+    head = [
+        "Employee #",
+        "Name",
+        "Job Title",
+        "Department",
+        "Division",
+        "Location",
+        "Work Email",
+        "Hire Date",
+        "Reports To",
+    ]
     rows = [head]
     for p in ACTIVE:
         m = mgr(p)
-        rows.append([str(p.id), p.last_first, p.title, p.dept, "Company", p.location,
-                     p.email, p.start.isoformat(), m.last_first if m else ""])
+        rows.append(
+            [
+                str(p.id),
+                p.last_first,
+                p.title,
+                p.dept,
+                "Company",
+                p.location,
+                p.email,
+                p.start.isoformat(),
+                m.last_first if m else "",
+            ]
+        )
     files["bamboohr.csv"] = csv_text(rows).encode("utf-8")
-    expect("bamboohr.csv", ACTIVE, {"id": "Employee #", "name": "Name", "title": "Job Title",
-           "manager": "Reports To", "email": "Work Email", "department": "Department",
-           "location": "Location", "start_date": "Hire Date"}, manager_key="name")
+    expect(
+        "bamboohr.csv",
+        ACTIVE,
+        {
+            "id": "Employee #",
+            "name": "Name",
+            "title": "Job Title",
+            "manager": "Reports To",
+            "email": "Work Email",
+            "department": "Department",
+            "location": "Location",
+            "start_date": "Hire Date",
+        },
+        manager_key="name",
+    )
 
 
 def workday(files: dict[str, bytes]) -> None:
@@ -141,35 +229,97 @@ def workday(files: dict[str, bytes]) -> None:
     ws.append(["Worker Roster - All Active Workers"])
     ws.append(["Effective as of 01/31/2026"])
     ws.append([])
-    ws.append(["Worker", "Employee ID", "Business Title", "Current Job Profile", "Manager",
-               "Supervisory Organization", "Location", "Hire Date", "Grade", "Cost Center"])
+    ws.append(
+        [
+            "Worker",
+            "Employee ID",
+            "Business Title",
+            "Current Job Profile",
+            "Manager",
+            "Supervisory Organization",
+            "Location",
+            "Hire Date",
+            "Grade",
+            "Cost Center",
+        ]
+    )
     for p in ACTIVE:
         m = mgr(p)
         cost = "CC100 Product\nCC200 Shared" if p.id == 1011 else "CC100 " + p.dept
-        ws.append([p.name, str(p.id), p.title, p.title.replace("Senior ", ""),
-                   m.name if m else "", f"{p.dept} ({m.name if m else p.name})", p.location,
-                   dt.datetime.combine(p.start, dt.time()), "G" + str(len(p.title) % 5 + 3),
-                   cost])
+        ws.append(
+            [
+                p.name,
+                str(p.id),
+                p.title,
+                p.title.replace("Senior ", ""),
+                m.name if m else "",
+                f"{p.dept} ({m.name if m else p.name})",
+                p.location,
+                dt.datetime.combine(p.start, dt.time()),
+                "G" + str(len(p.title) % 5 + 3),
+                cost,
+            ]
+        )
     files["workday.xlsx"] = save_openpyxl(wb)
-    expect("workday.xlsx", ACTIVE, {"id": "Employee ID", "name": "Worker",
-           "title": "Business Title", "manager": "Manager",
-           "department": "Supervisory Organization", "location": "Location",
-           "start_date": "Hire Date", "level_code": "Grade"},
-           header_row=4, first_data_row=5, manager_key="name")
+    expect(
+        "workday.xlsx",
+        ACTIVE,
+        {
+            "id": "Employee ID",
+            "name": "Worker",
+            "title": "Business Title",
+            "manager": "Manager",
+            "department": "Supervisory Organization",
+            "location": "Location",
+            "start_date": "Hire Date",
+            "level_code": "Grade",
+        },
+        header_row=4,
+        first_data_row=5,
+        manager_key="name",
+    )
 
 
 def workday_raas(files: dict[str, bytes]) -> None:
     """Workday report-as-a-service CSV: ids Excel/pandas turned into floats (1001.0)."""
-    rows = [["Full_Name", "Employee_ID", "Business_Title", "Manager_Name", "Manager_ID",
-             "Hire_Date", "Worker_Status"]]
+    rows = [
+        [
+            "Full_Name",
+            "Employee_ID",
+            "Business_Title",
+            "Manager_Name",
+            "Manager_ID",
+            "Hire_Date",
+            "Worker_Status",
+        ]
+    ]
     for p in ACTIVE:
         m = mgr(p)
-        rows.append([p.name, f"{p.id}.0", p.title, m.name if m else "",
-                     f"{m.id}.0" if m else "", p.start.isoformat(), "Active"])
+        rows.append(
+            [
+                p.name,
+                f"{p.id}.0",
+                p.title,
+                m.name if m else "",
+                f"{m.id}.0" if m else "",
+                p.start.isoformat(),
+                "Active",
+            ]
+        )
     files["workday_raas.csv"] = csv_text(rows, eol="\n").encode("utf-8")
-    expect("workday_raas.csv", ACTIVE, {"id": "Employee_ID", "name": "Full_Name",
-           "title": "Business_Title", "manager": "Manager_ID", "start_date": "Hire_Date",
-           "status": "Worker_Status"}, manager_key="id")
+    expect(
+        "workday_raas.csv",
+        ACTIVE,
+        {
+            "id": "Employee_ID",
+            "name": "Full_Name",
+            "title": "Business_Title",
+            "manager": "Manager_ID",
+            "start_date": "Hire_Date",
+            "status": "Worker_Status",
+        },
+        manager_key="id",
+    )
 
 
 def workday_raas_xlsx(files: dict[str, bytes]) -> None:
@@ -182,70 +332,223 @@ def workday_raas_xlsx(files: dict[str, bytes]) -> None:
     ws.append(["Full_Name", "Employee_ID", "Business_Title", "Manager_Name", "Manager_ID"])
     for p in ACTIVE:
         m = mgr(p)
-        ws.append([p.name, float(p.id), p.title, m.name if m else "",
-                   float(m.id) if m else None])
+        ws.append([p.name, float(p.id), p.title, m.name if m else "", float(m.id) if m else None])
     files["workday_raas.xlsx"] = save_openpyxl(wb)
-    expect("workday_raas.xlsx", ACTIVE, {"id": "Employee_ID", "name": "Full_Name",
-           "title": "Business_Title", "manager": "Manager_ID"}, manager_key="id")
+    expect(
+        "workday_raas.xlsx",
+        ACTIVE,
+        {
+            "id": "Employee_ID",
+            "name": "Full_Name",
+            "title": "Business_Title",
+            "manager": "Manager_ID",
+        },
+        manager_key="id",
+    )
 
 
 def rippling(files: dict[str, bytes]) -> None:
     """Rippling people export: manager by email, terminated staff still listed."""
-    rows = [["Employee name", "Legal first name", "Legal last name", "Work email", "Title",
-             "Department", "Manager - Work email", "Employment status", "Start date"]]
+    rows = [
+        [
+            "Employee name",
+            "Legal first name",
+            "Legal last name",
+            "Work email",
+            "Title",
+            "Department",
+            "Manager - Work email",
+            "Employment status",
+            "Start date",
+        ]
+    ]
     for p in PEOPLE:
         m = mgr(p)
         status = "Active" if p.active else "Terminated"
         if p.id == 1007:
             status = "Accepted"
-        rows.append([p.name, p.first, p.last, p.email, p.title, p.dept,
-                     m.email if m else "", status, p.start.strftime("%m/%d/%Y")])
+        rows.append(
+            [
+                p.name,
+                p.first,
+                p.last,
+                p.email,
+                p.title,
+                p.dept,
+                m.email if m else "",
+                status,
+                p.start.strftime("%m/%d/%Y"),
+            ]
+        )
     files["rippling.csv"] = csv_text(rows).encode("utf-8")
-    expect("rippling.csv", PEOPLE, {"name": "Employee name", "first_name": "Legal first name",
-           "last_name": "Legal last name", "email": "Work email", "title": "Title",
-           "department": "Department", "manager": "Manager - Work email",
-           "status": "Employment status", "start_date": "Start date"}, manager_key="email")
+    expect(
+        "rippling.csv",
+        PEOPLE,
+        {
+            "name": "Employee name",
+            "first_name": "Legal first name",
+            "last_name": "Legal last name",
+            "email": "Work email",
+            "title": "Title",
+            "department": "Department",
+            "manager": "Manager - Work email",
+            "status": "Employment status",
+            "start_date": "Start date",
+        },
+        manager_key="email",
+    )
 
 
 def personio(files: dict[str, bytes]) -> None:
     """Personio CSV from European Excel: ';', cp1252, dd.mm.yyyy, supervisor full name."""
-    rows = [["First name", "Last name", "Email", "Gender", "Position", "Department", "Office",
-             "Status", "Hire date", "Supervisor", "Employment type"]]
+    rows = [
+        [
+            "First name",
+            "Last name",
+            "Email",
+            "Gender",
+            "Position",
+            "Department",
+            "Office",
+            "Status",
+            "Hire date",
+            "Supervisor",
+            "Employment type",
+        ]
+    ]
     for p in PEOPLE:
         m = mgr(p)
-        rows.append([p.first, p.last, p.email, "", p.title, p.dept, p.location,
-                     "active" if p.active else "inactive", p.start.strftime("%d.%m.%Y"),
-                     m.name if m else "", "internal"])
+        rows.append(
+            [
+                p.first,
+                p.last,
+                p.email,
+                "",
+                p.title,
+                p.dept,
+                p.location,
+                "active" if p.active else "inactive",
+                p.start.strftime("%d.%m.%Y"),
+                m.name if m else "",
+                "internal",
+            ]
+        )
     files["personio.csv"] = csv_text(rows, sep=";").encode("cp1252")
-    expect("personio.csv", PEOPLE, {"first_name": "First name", "last_name": "Last name",
-           "email": "Email", "title": "Position", "department": "Department",
-           "location": "Office", "status": "Status", "start_date": "Hire date",
-           "manager": "Supervisor"}, manager_key="name", encoding="cp1252", delimiter=";")
+    expect(
+        "personio.csv",
+        PEOPLE,
+        {
+            "first_name": "First name",
+            "last_name": "Last name",
+            "email": "Email",
+            "title": "Position",
+            "department": "Department",
+            "location": "Office",
+            "status": "Status",
+            "start_date": "Hire date",
+            "manager": "Supervisor",
+        },
+        manager_key="name",
+        encoding="cp1252",
+        delimiter=";",
+    )
 
 
 def personio_de(files: dict[str, bytes]) -> None:
     """A German Personio account: German attribute names; Titel is an academic title."""
-    rows = [["Vorname", "Nachname", "E-Mail", "Titel", "Position", "Abteilung", "Standort",
-             "Status", "Eintrittsdatum", "Vorgesetzter"]]
+    rows = [
+        [
+            "Vorname",
+            "Nachname",
+            "E-Mail",
+            "Titel",
+            "Position",
+            "Abteilung",
+            "Standort",
+            "Status",
+            "Eintrittsdatum",
+            "Vorgesetzter",
+        ]
+    ]
     for p in ACTIVE:
         m = mgr(p)
-        rows.append([p.first, p.last, p.email, "Dr." if p.id in (1003, 1012) else "",
-                     p.title, p.dept, p.location, "aktiv", p.start.strftime("%d.%m.%Y"),
-                     m.name if m else ""])
+        rows.append(
+            [
+                p.first,
+                p.last,
+                p.email,
+                "Dr." if p.id in (1003, 1012) else "",
+                p.title,
+                p.dept,
+                p.location,
+                "aktiv",
+                p.start.strftime("%d.%m.%Y"),
+                m.name if m else "",
+            ]
+        )
     files["personio_de.csv"] = csv_text(rows, sep=";").encode("cp1252")
-    expect("personio_de.csv", ACTIVE, {"first_name": "Vorname", "last_name": "Nachname",
-           "email": "E-Mail", "title": "Position", "department": "Abteilung",
-           "location": "Standort", "status": "Status", "start_date": "Eintrittsdatum",
-           "manager": "Vorgesetzter"}, manager_key="name", encoding="cp1252", delimiter=";")
+    expect(
+        "personio_de.csv",
+        ACTIVE,
+        {
+            "first_name": "Vorname",
+            "last_name": "Nachname",
+            "email": "E-Mail",
+            "title": "Position",
+            "department": "Abteilung",
+            "location": "Standort",
+            "status": "Status",
+            "start_date": "Eintrittsdatum",
+            "manager": "Vorgesetzter",
+        },
+        manager_key="name",
+        encoding="cp1252",
+        delimiter=";",
+    )
 
 
-SF_KEYS = ["STATUS", "USERID", "USERNAME", "FIRSTNAME", "LASTNAME", "MI", "GENDER", "EMAIL",
-           "MANAGER", "HR", "DEPARTMENT", "JOBCODE", "DIVISION", "LOCATION", "TIMEZONE",
-           "HIREDATE", "EMPID", "TITLE", "MATRIX_MANAGER"]
-SF_LABELS = ["Status", "User ID", "Username", "First Name", "Last Name", "Middle Initial",
-             "Gender", "Email", "Manager", "Human Resource", "Department", "Job Code",
-             "Division", "Location", "Time Zone", "Hire Date", "Employee Id", "Title",
-             "Matrix Manager"]
+SF_KEYS = [
+    "STATUS",
+    "USERID",
+    "USERNAME",
+    "FIRSTNAME",
+    "LASTNAME",
+    "MI",
+    "GENDER",
+    "EMAIL",
+    "MANAGER",
+    "HR",
+    "DEPARTMENT",
+    "JOBCODE",
+    "DIVISION",
+    "LOCATION",
+    "TIMEZONE",
+    "HIREDATE",
+    "EMPID",
+    "TITLE",
+    "MATRIX_MANAGER",
+]
+SF_LABELS = [
+    "Status",
+    "User ID",
+    "Username",
+    "First Name",
+    "Last Name",
+    "Middle Initial",
+    "Gender",
+    "Email",
+    "Manager",
+    "Human Resource",
+    "Department",
+    "Job Code",
+    "Division",
+    "Location",
+    "Time Zone",
+    "Hire Date",
+    "Employee Id",
+    "Title",
+    "Matrix Manager",
+]
 
 
 def successfactors(files: dict[str, bytes]) -> None:
@@ -254,61 +557,176 @@ def successfactors(files: dict[str, bytes]) -> None:
     for p in PEOPLE:
         m = mgr(p)
         dotted = BY_ID[DOTTED[p.id]].login if p.id in DOTTED else ""
-        rows.append(["active" if p.active else "inactive", p.login, p.login, p.first, p.last,
-                     "", "", p.email, m.login if m else "NO_MANAGER", "NO_HR", p.dept,
-                     "", "", p.location, "Europe/London", p.start.strftime("%m/%d/%Y"),
-                     str(p.id), p.title, dotted])
+        rows.append(
+            [
+                "active" if p.active else "inactive",
+                p.login,
+                p.login,
+                p.first,
+                p.last,
+                "",
+                "",
+                p.email,
+                m.login if m else "NO_MANAGER",
+                "NO_HR",
+                p.dept,
+                "",
+                "",
+                p.location,
+                "Europe/London",
+                p.start.strftime("%m/%d/%Y"),
+                str(p.id),
+                p.title,
+                dotted,
+            ]
+        )
     files["successfactors.csv"] = csv_text(rows).encode("utf-8")
-    expect("successfactors.csv", PEOPLE, {"id": "USERID", "name": "USERNAME",
-           "first_name": "FIRSTNAME", "last_name": "LASTNAME", "email": "EMAIL",
-           "manager": "MANAGER", "department": "DEPARTMENT", "location": "LOCATION",
-           "start_date": "HIREDATE", "title": "TITLE", "status": "STATUS",
-           "dotted_manager": "MATRIX_MANAGER"}, header_row=1, first_data_row=3,
-           manager_key="id")
+    expect(
+        "successfactors.csv",
+        PEOPLE,
+        {
+            "id": "USERID",
+            "name": "USERNAME",
+            "first_name": "FIRSTNAME",
+            "last_name": "LASTNAME",
+            "email": "EMAIL",
+            "manager": "MANAGER",
+            "department": "DEPARTMENT",
+            "location": "LOCATION",
+            "start_date": "HIREDATE",
+            "title": "TITLE",
+            "status": "STATUS",
+            "dotted_manager": "MATRIX_MANAGER",
+        },
+        header_row=1,
+        first_data_row=3,
+        manager_key="id",
+    )
 
 
 def okta(files: dict[str, bytes]) -> None:
     """Okta user export re-saved by Excel as 'Unicode Text': UTF-16 LE BOM, tabs."""
-    rows = [["login", "firstName", "lastName", "displayName", "email", "title",
-             "employeeNumber", "department", "managerId", "manager", "status"]]
+    rows = [
+        [
+            "login",
+            "firstName",
+            "lastName",
+            "displayName",
+            "email",
+            "title",
+            "employeeNumber",
+            "department",
+            "managerId",
+            "manager",
+            "status",
+        ]
+    ]
     for p in ACTIVE:
         m = mgr(p)
-        rows.append([p.email, p.first, p.last, p.name, p.email, p.title, str(p.id), p.dept,
-                     str(m.id) if m else "", m.name if m else "", "ACTIVE"])
+        rows.append(
+            [
+                p.email,
+                p.first,
+                p.last,
+                p.name,
+                p.email,
+                p.title,
+                str(p.id),
+                p.dept,
+                str(m.id) if m else "",
+                m.name if m else "",
+                "ACTIVE",
+            ]
+        )
     files["okta.txt"] = b"\xff\xfe" + csv_text(rows, sep="\t").encode("utf-16-le")
-    expect("okta.txt", ACTIVE, {"id": "employeeNumber", "name": "displayName",
-           "first_name": "firstName", "last_name": "lastName", "email": "email",
-           "title": "title", "department": "department", "manager": "managerId",
-           "status": "status"}, manager_key="id", encoding="utf-16", delimiter="\t")
+    expect(
+        "okta.txt",
+        ACTIVE,
+        {
+            "id": "employeeNumber",
+            "name": "displayName",
+            "first_name": "firstName",
+            "last_name": "lastName",
+            "email": "email",
+            "title": "title",
+            "department": "department",
+            "manager": "managerId",
+            "status": "status",
+        },
+        manager_key="id",
+        encoding="utf-16",
+        delimiter="\t",
+    )
 
 
 def google_workspace(files: dict[str, bytes]) -> None:
     """Google Workspace bulk user download: UTF-8 BOM, bracketed headers, Manager Email."""
-    rows = [["First Name [Required]", "Last Name [Required]", "Email Address [Required]",
-             "Password [Required]", "Org Unit Path [Required]", "Employee ID",
-             "Employee Title", "Manager Email", "Department", "Status [READ ONLY]",
-             "New Primary Email [UPLOAD ONLY]"]]
+    rows = [
+        [
+            "First Name [Required]",
+            "Last Name [Required]",
+            "Email Address [Required]",
+            "Password [Required]",
+            "Org Unit Path [Required]",
+            "Employee ID",
+            "Employee Title",
+            "Manager Email",
+            "Department",
+            "Status [READ ONLY]",
+            "New Primary Email [UPLOAD ONLY]",
+        ]
+    ]
     for p in PEOPLE:
         m = mgr(p)
-        rows.append([p.first, p.last, p.email, "****", "/" + p.dept, str(p.id), p.title,
-                     m.email if m else "", p.dept, "Active" if p.active else "Suspended", ""])
+        rows.append(
+            [
+                p.first,
+                p.last,
+                p.email,
+                "****",
+                "/" + p.dept,
+                str(p.id),
+                p.title,
+                m.email if m else "",
+                p.dept,
+                "Active" if p.active else "Suspended",
+                "",
+            ]
+        )
     files["google_workspace.csv"] = b"\xef\xbb\xbf" + csv_text(rows).encode("utf-8")
-    expect("google_workspace.csv", PEOPLE, {"first_name": "First Name [Required]",
-           "last_name": "Last Name [Required]", "email": "Email Address [Required]",
-           "id": "Employee ID", "title": "Employee Title", "manager": "Manager Email",
-           "department": "Department", "status": "Status [READ ONLY]"}, manager_key="email")
+    expect(
+        "google_workspace.csv",
+        PEOPLE,
+        {
+            "first_name": "First Name [Required]",
+            "last_name": "Last Name [Required]",
+            "email": "Email Address [Required]",
+            "id": "Employee ID",
+            "title": "Employee Title",
+            "manager": "Manager Email",
+            "department": "Department",
+            "status": "Status [READ ONLY]",
+        },
+        manager_key="email",
+    )
 
 
 def visio_rows() -> list[list]:
     rows: list[list] = [["Name", "Reports_To", "Title", "Department", "Telephone"]]
     for p in ACTIVE:
         m = mgr(p)
-        rows.append([p.name, m.name if m else "", p.title, p.dept, f"+44 20 7946 0{p.id % 1000:03d}"])
+        rows.append(
+            [p.name, m.name if m else "", p.title, p.dept, f"+44 20 7946 0{p.id % 1000:03d}"]
+        )
     return rows
 
 
-VISIO_COLUMNS = {"name": "Name", "manager": "Reports_To", "title": "Title",
-                 "department": "Department"}
+VISIO_COLUMNS = {
+    "name": "Name",
+    "manager": "Reports_To",
+    "title": "Title",
+    "department": "Department",
+}
 
 
 def visio_xlsx(files: dict[str, bytes]) -> None:
@@ -322,8 +740,7 @@ def visio_xlsx(files: dict[str, bytes]) -> None:
         for j, value in enumerate(row):
             ws.cell(row=3 + i, column=2 + j, value=value)
     files["visio.xlsx"] = save_openpyxl(wb)
-    expect("visio.xlsx", ACTIVE, VISIO_COLUMNS, header_row=3, first_data_row=4,
-           manager_key="name")
+    expect("visio.xlsx", ACTIVE, VISIO_COLUMNS, header_row=3, first_data_row=4, manager_key="name")
 
 
 def visio_xls(files: dict[str, bytes]) -> None:
@@ -343,24 +760,59 @@ def visio_xls(files: dict[str, bytes]) -> None:
 
 def hrdataset(files: dict[str, bytes]) -> None:
     """HRDataset_v14 shape: ManagerID is not an EmpID; ManagerName resolves; ragged names."""
-    rows = [["Employee_Name", "EmpID", "MarriedID", "Position", "State", "DateofHire",
-             "DateofTermination", "EmploymentStatus", "Department", "ManagerName",
-             "ManagerID", "PerformanceScore"]]
+    rows = [
+        [
+            "Employee_Name",
+            "EmpID",
+            "MarriedID",
+            "Position",
+            "State",
+            "DateofHire",
+            "DateofTermination",
+            "EmploymentStatus",
+            "Department",
+            "ManagerName",
+            "ManagerID",
+            "PerformanceScore",
+        ]
+    ]
     managers = sorted({p.manager for p in PEOPLE if p.manager})
     manager_number = {m: i + 1 for i, m in enumerate(managers)}  # 1, 2, ... not EmpIDs
     for n, p in enumerate(PEOPLE):
         m = mgr(p)
         name = f"{p.last},{' ' * (1 + n % 3)}{p.first}" + (" " if n % 2 else "")
-        rows.append([name, str(10000 + p.id), str(n % 2), p.title, "MA",
-                     p.start.strftime("%-m/%-d/%Y"), "" if p.active else "3/1/2024",
-                     "Active" if p.active else "Voluntarily Terminated",
-                     p.dept + " " * (n % 4), m.name if m else "",
-                     str(manager_number[m.id]) if m else "", "Fully Meets"])
+        rows.append(
+            [
+                name,
+                str(10000 + p.id),
+                str(n % 2),
+                p.title,
+                "MA",
+                p.start.strftime("%-m/%-d/%Y"),
+                "" if p.active else "3/1/2024",
+                "Active" if p.active else "Voluntarily Terminated",
+                p.dept + " " * (n % 4),
+                m.name if m else "",
+                str(manager_number[m.id]) if m else "",
+                "Fully Meets",
+            ]
+        )
     files["hrdataset.csv"] = csv_text(rows, eol="\n").encode("utf-8")
-    expect("hrdataset.csv", PEOPLE, {"name": "Employee_Name", "id": "EmpID",
-           "title": "Position", "status": "EmploymentStatus", "department": "Department",
-           "manager": "ManagerName", "start_date": "DateofHire"}, manager_key="name",
-           manager_candidates=["ManagerName", "ManagerID"])
+    expect(
+        "hrdataset.csv",
+        PEOPLE,
+        {
+            "name": "Employee_Name",
+            "id": "EmpID",
+            "title": "Position",
+            "status": "EmploymentStatus",
+            "department": "Department",
+            "manager": "ManagerName",
+            "start_date": "DateofHire",
+        },
+        manager_key="name",
+        manager_candidates=["ManagerName", "ManagerID"],
+    )
 
 
 def cover_sheet(files: dict[str, bytes]) -> None:
@@ -385,100 +837,269 @@ def cover_sheet(files: dict[str, bytes]) -> None:
     for dept in sorted({p.dept for p in ACTIVE}):
         summary.append([dept, sum(p.dept == dept for p in ACTIVE)])
     files["cover_sheet.xlsx"] = save_openpyxl(wb)
-    expect("cover_sheet.xlsx", ACTIVE, {"id": "ID", "name": "Name", "title": "Job Title",
-           "manager": "Manager ID", "email": "Email", "department": "Department"},
-           sheet="People", blank_rows=2, manager_key="id")
+    expect(
+        "cover_sheet.xlsx",
+        ACTIVE,
+        {
+            "id": "ID",
+            "name": "Name",
+            "title": "Job Title",
+            "manager": "Manager ID",
+            "email": "Email",
+            "department": "Department",
+        },
+        sheet="People",
+        blank_rows=2,
+        manager_key="id",
+    )
 
 
 def orgchart_now_ods(files: dict[str, bytes]) -> None:
     """OrgChart Now import as OpenDocument: the top person reports to themself."""
-    rows: list[list] = [["PersonID", "SupervisorID", "Name", "Title", "Department",
-                         "First Name", "Last Name", "IsAssistant"]]
+    rows: list[list] = [
+        [
+            "PersonID",
+            "SupervisorID",
+            "Name",
+            "Title",
+            "Department",
+            "First Name",
+            "Last Name",
+            "IsAssistant",
+        ]
+    ]
     for p in ACTIVE:
-        rows.append([p.id, p.manager or p.id, p.name, p.title, p.dept, p.first, p.last,
-                     "FALSE"])
+        rows.append([p.id, p.manager or p.id, p.name, p.title, p.dept, p.first, p.last, "FALSE"])
     files["orgchart_now.ods"] = write_ods("People", rows)
-    expect("orgchart_now.ods", ACTIVE, {"id": "PersonID", "manager": "SupervisorID",
-           "name": "Name", "title": "Title", "department": "Department",
-           "first_name": "First Name", "last_name": "Last Name"}, manager_key="id")
+    expect(
+        "orgchart_now.ods",
+        ACTIVE,
+        {
+            "id": "PersonID",
+            "manager": "SupervisorID",
+            "name": "Name",
+            "title": "Title",
+            "department": "Department",
+            "first_name": "First Name",
+            "last_name": "Last Name",
+        },
+        manager_key="id",
+    )
 
 
 def hibob_html_xls(files: dict[str, bytes]) -> None:
     """A web app's 'Excel export': an HTML table saved with an .xls name (HiBob fields)."""
-    head = ["Display name", "work.title", "work.department", "work.site", "work.reportsTo",
-            "Email"]
-    parts = ["<html><head><meta charset='utf-8'></head><body><table border='1'>",
-             "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
+    head = ["Display name", "work.title", "work.department", "work.site", "work.reportsTo", "Email"]
+    parts = [
+        "<html><head><meta charset='utf-8'></head><body><table border='1'>",
+        "<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>",
+    ]
     for p in ACTIVE:
         m = mgr(p)
-        cells = [p.name, p.title, "R&D" if p.dept == "Engineering" else p.dept, p.location,
-                 m.name if m else "", p.email]
+        cells = [
+            p.name,
+            p.title,
+            "R&D" if p.dept == "Engineering" else p.dept,
+            p.location,
+            m.name if m else "",
+            p.email,
+        ]
         parts.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
     parts.append("</table></body></html>")
     files["hibob_html.xls"] = "\n".join(parts).encode("utf-8")
-    expect("hibob_html.xls", ACTIVE, {"name": "Display name", "title": "work.title",
-           "department": "work.department", "location": "work.site",
-           "manager": "work.reportsTo", "email": "Email"}, manager_key="name")
+    expect(
+        "hibob_html.xls",
+        ACTIVE,
+        {
+            "name": "Display name",
+            "title": "work.title",
+            "department": "work.department",
+            "location": "work.site",
+            "manager": "work.reportsTo",
+            "email": "Email",
+        },
+        manager_key="name",
+    )
 
 
 def gusto_named_xlsx(files: dict[str, bytes]) -> None:
     """A Gusto CSV that someone renamed to .xlsx: the bytes, not the name, decide."""
-    rows = [["first_name", "last_name", "title", "gusto_employee_id", "manager_id",
-             "department", "work_email"]]
+    rows = [
+        [
+            "first_name",
+            "last_name",
+            "title",
+            "gusto_employee_id",
+            "manager_id",
+            "department",
+            "work_email",
+        ]
+    ]
     for p in ACTIVE:
-        rows.append([p.first, p.last, p.title, str(p.id), str(p.manager or ""), p.dept,
-                     p.email])
+        rows.append([p.first, p.last, p.title, str(p.id), str(p.manager or ""), p.dept, p.email])
     files["gusto_renamed.xlsx"] = csv_text(rows).encode("utf-8")
-    expect("gusto_renamed.xlsx", ACTIVE, {"first_name": "first_name",
-           "last_name": "last_name", "title": "title", "id": "gusto_employee_id",
-           "manager": "manager_id", "department": "department", "email": "work_email"},
-           manager_key="id")
+    expect(
+        "gusto_renamed.xlsx",
+        ACTIVE,
+        {
+            "first_name": "first_name",
+            "last_name": "last_name",
+            "title": "title",
+            "id": "gusto_employee_id",
+            "manager": "manager_id",
+            "department": "department",
+            "email": "work_email",
+        },
+        manager_key="id",
+    )
 
 
 def entra(files: dict[str, bytes]) -> None:
     """Microsoft Entra ID user download: no manager column at all."""
-    rows = [["userPrincipalName", "displayName", "surname", "mail", "givenName", "objectId",
-             "userType", "jobTitle", "department", "accountEnabled"]]
+    rows = [
+        [
+            "userPrincipalName",
+            "displayName",
+            "surname",
+            "mail",
+            "givenName",
+            "objectId",
+            "userType",
+            "jobTitle",
+            "department",
+            "accountEnabled",
+        ]
+    ]
     for p in PEOPLE:
-        rows.append([p.email, p.name, p.last, p.email, p.first,
-                     f"00000000-0000-4000-8000-{p.id:012d}", "Member", p.title, p.dept,
-                     "True" if p.active else "False"])
+        rows.append(
+            [
+                p.email,
+                p.name,
+                p.last,
+                p.email,
+                p.first,
+                f"00000000-0000-4000-8000-{p.id:012d}",
+                "Member",
+                p.title,
+                p.dept,
+                "True" if p.active else "False",
+            ]
+        )
     files["entra.csv"] = b"\xef\xbb\xbf" + csv_text(rows).encode("utf-8")
-    expect("entra.csv", PEOPLE, {"email": "userPrincipalName", "name": "displayName",
-           "last_name": "surname", "first_name": "givenName", "title": "jobTitle",
-           "department": "department", "status": "accountEnabled"}, manager_key=None)
+    expect(
+        "entra.csv",
+        PEOPLE,
+        {
+            "email": "userPrincipalName",
+            "name": "displayName",
+            "last_name": "surname",
+            "first_name": "givenName",
+            "title": "jobTitle",
+            "department": "department",
+            "status": "accountEnabled",
+        },
+        manager_key=None,
+    )
 
 
 def uk_organogram(files: dict[str, bytes]) -> None:
     """UK government senior organogram: post ids, 'XX' at the top, a blank header, £."""
-    rows = [["Post Unique Reference", "Name", "Grade (or equivalent)", "Job Title",
-             "Job/Team Function", "Parent Department", "Organisation", "Unit",
-             "Contact E-mail", "Reports to Senior Post", "", "Salary Cost of Reports (£)"]]
+    rows = [
+        [
+            "Post Unique Reference",
+            "Name",
+            "Grade (or equivalent)",
+            "Job Title",
+            "Job/Team Function",
+            "Parent Department",
+            "Organisation",
+            "Unit",
+            "Contact E-mail",
+            "Reports to Senior Post",
+            "",
+            "Salary Cost of Reports (£)",
+        ]
+    ]
     for p in ACTIVE:
-        rows.append([f"P{p.id}", p.name, "SCS1", p.title, p.dept, "Department for Tests",
-                     "Example Agency", p.dept, p.email, f"P{p.manager}" if p.manager else "XX",
-                     "", "0"])
+        rows.append(
+            [
+                f"P{p.id}",
+                p.name,
+                "SCS1",
+                p.title,
+                p.dept,
+                "Department for Tests",
+                "Example Agency",
+                p.dept,
+                p.email,
+                f"P{p.manager}" if p.manager else "XX",
+                "",
+                "0",
+            ]
+        )
     files["uk_organogram.csv"] = csv_text(rows).encode("cp1252")
-    expect("uk_organogram.csv", ACTIVE, {"id": "Post Unique Reference", "name": "Name",
-           "level_code": "Grade (or equivalent)", "title": "Job Title",
-           "email": "Contact E-mail", "manager": "Reports to Senior Post",
-           "department": "Unit"}, manager_key="id", encoding="cp1252",
-           note="the top post reports to 'XX' (no senior post)")
+    expect(
+        "uk_organogram.csv",
+        ACTIVE,
+        {
+            "id": "Post Unique Reference",
+            "name": "Name",
+            "level_code": "Grade (or equivalent)",
+            "title": "Job Title",
+            "email": "Contact E-mail",
+            "manager": "Reports to Senior Post",
+            "department": "Unit",
+        },
+        manager_key="id",
+        encoding="cp1252",
+        note="the top post reports to 'XX' (no senior post)",
+    )
 
 
 def charthop(files: dict[str, bytes]) -> None:
     """ChartHop import: Work Email first, manager by email, US dates like 1/5/2022."""
-    rows = [["Work Email", "First Name", "Last Name", "Job Title", "Start Date", "Manager",
-             "Department", "Location"]]
+    rows = [
+        [
+            "Work Email",
+            "First Name",
+            "Last Name",
+            "Job Title",
+            "Start Date",
+            "Manager",
+            "Department",
+            "Location",
+        ]
+    ]
     for p in ACTIVE:
         m = mgr(p)
-        rows.append([p.email, p.first, p.last, p.title, p.start.strftime("%-m/%-d/%Y"),
-                     m.email if m else "", p.dept, p.location])
+        rows.append(
+            [
+                p.email,
+                p.first,
+                p.last,
+                p.title,
+                p.start.strftime("%-m/%-d/%Y"),
+                m.email if m else "",
+                p.dept,
+                p.location,
+            ]
+        )
     files["charthop.csv"] = csv_text(rows, eol="\n").encode("utf-8")
-    expect("charthop.csv", ACTIVE, {"email": "Work Email", "first_name": "First Name",
-           "last_name": "Last Name", "title": "Job Title", "start_date": "Start Date",
-           "manager": "Manager", "department": "Department", "location": "Location"},
-           manager_key="email")
+    expect(
+        "charthop.csv",
+        ACTIVE,
+        {
+            "email": "Work Email",
+            "first_name": "First Name",
+            "last_name": "Last Name",
+            "title": "Job Title",
+            "start_date": "Start Date",
+            "manager": "Manager",
+            "department": "Department",
+            "location": "Location",
+        },
+        manager_key="email",
+    )
 
 
 def pingboard_mixed(files: dict[str, bytes]) -> None:
@@ -493,9 +1114,19 @@ def pingboard_mixed(files: dict[str, bytes]) -> None:
     data = "\r\n".join(lines[:5]).encode("utf-8") + b"\r\n"
     data += lines[5].encode("cp1252") + b"\r\n" + "\r\n".join(lines[6:]).encode("utf-8")
     files["pingboard_mixed.txt"] = data
-    expect("pingboard_mixed.txt", ACTIVE, {"name": "Name", "title": "Job Title Overwrite",
-           "manager": "Reports To Overwrite", "email": "Email", "department": "Department"},
-           manager_key="email", delimiter="|")
+    expect(
+        "pingboard_mixed.txt",
+        ACTIVE,
+        {
+            "name": "Name",
+            "title": "Job Title Overwrite",
+            "manager": "Reports To Overwrite",
+            "email": "Email",
+            "department": "Department",
+        },
+        manager_key="email",
+        delimiter="|",
+    )
 
 
 def save_openpyxl(wb) -> bytes:
@@ -515,8 +1146,12 @@ def normalise_zip(data: bytes) -> bytes:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = body  # timestamps fixed through wb.properties above
+            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' on save
+                body = re.sub(
+                    rb"<dcterms:modified([^>]*)>[^<]*<",
+                    rb"<dcterms:modified\1>2026-01-31T12:00:00Z<",
+                    body,
+                )
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 31, 12, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(fixed, body)
@@ -530,11 +1165,15 @@ def write_ods(sheet: str, rows: list[list]) -> bytes:
         cells = []
         for value in row:
             if isinstance(value, int):
-                cells.append(f'<table:table-cell office:value-type="float" '
-                             f'office:value="{value}"><text:p>{value}</text:p></table:table-cell>')
+                cells.append(
+                    f'<table:table-cell office:value-type="float" '
+                    f'office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+                )
             else:
-                cells.append('<table:table-cell office:value-type="string"><text:p>'
-                             f"{escape(str(value))}</text:p></table:table-cell>")
+                cells.append(
+                    '<table:table-cell office:value-type="string"><text:p>'
+                    f"{escape(str(value))}</text:p></table:table-cell>"
+                )
         cells_xml.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -557,8 +1196,11 @@ def write_ods(sheet: str, rows: list[list]) -> bytes:
     out = io.BytesIO()
     stamp = (2026, 1, 31, 12, 0, 0)
     with zipfile.ZipFile(out, "w") as z:
-        z.writestr(zipfile.ZipInfo("mimetype", stamp),
-                   "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        z.writestr(
+            zipfile.ZipInfo("mimetype", stamp),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            zipfile.ZIP_STORED,
+        )
         for name, body in (("META-INF/manifest.xml", manifest), ("content.xml", content)):
             info = zipfile.ZipInfo(name, stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -566,10 +1208,29 @@ def write_ods(sheet: str, rows: list[list]) -> bytes:
     return out.getvalue()
 
 
-MAKERS = (bamboohr, workday, workday_raas, workday_raas_xlsx, rippling, personio,
-          personio_de, successfactors, okta, google_workspace, visio_xlsx, visio_xls,
-          hrdataset, cover_sheet, orgchart_now_ods, hibob_html_xls, gusto_named_xlsx, entra,
-          uk_organogram, charthop, pingboard_mixed)
+MAKERS = (
+    bamboohr,
+    workday,
+    workday_raas,
+    workday_raas_xlsx,
+    rippling,
+    personio,
+    personio_de,
+    successfactors,
+    okta,
+    google_workspace,
+    visio_xlsx,
+    visio_xls,
+    hrdataset,
+    cover_sheet,
+    orgchart_now_ods,
+    hibob_html_xls,
+    gusto_named_xlsx,
+    entra,
+    uk_organogram,
+    charthop,
+    pingboard_mixed,
+)
 
 
 def build() -> dict[str, bytes]:

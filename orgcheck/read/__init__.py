@@ -1,0 +1,117 @@
+"""Read an HR export into a RawTable: ``read_table(path, sheet=None, limits=None)``.
+
+The real format is decided from the bytes (``sniff``), each format has one small
+reader producing a text ``Grid``, and ``header`` turns any grid into a RawTable. Every
+way a file can be unusable ends as an ``InputError`` (or ``LimitError``) naming the
+file and what to do; nothing else escapes for a bad input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgcheck.errors import InputError, UsageError
+from orgcheck.model import RawTable
+from orgcheck.read.grid import Grid
+from orgcheck.read.limits import Limits, over
+
+__all__ = ["Limits", "RawTable", "read_table"]
+
+_WORKBOOK_KINDS = ("xlsx", "xlsb", "xls", "ods")
+
+
+def read_table(path, sheet: str | None = None, limits: Limits | None = None) -> RawTable:
+    """Read one export; ``sheet`` picks a workbook sheet by name (else the people sheet)."""
+    from orgcheck.read import sniff
+    from orgcheck.read.header import to_raw
+
+    limits = limits or Limits()
+    p = Path(path)
+    name = str(path)
+    size = sniff.open_checked(p)
+    if size > limits.max_uncompressed_bytes:
+        raise over("max_uncompressed_bytes", size, limits, "bytes in the file", path=name)
+    head = sniff.read_head(p)
+    kind = sniff.kind(p, head)
+    notes: list[str] = []
+    if kind in _WORKBOOK_KINDS:
+        grid, notes = _read_workbook(p, kind, sheet, limits)
+        return _finish(to_raw(grid, name, limits, size), notes)
+    if sheet is not None:
+        raise UsageError(
+            f"--sheet {sheet!r} given but the file is not a workbook",
+            path=name,
+            hint="leave out --sheet for .csv and text files",
+        )
+    if kind == "encrypted":
+        raise InputError(
+            "the workbook is password-protected (encrypted)",
+            path=name,
+            hint="open it in Excel, remove the password (File > Info > "
+            "Protect Workbook), save it and run orgcheck again",
+        )
+    if kind == "zip-other":
+        raise InputError(
+            "this is a zip archive but not a spreadsheet",
+            path=name,
+            hint="unzip it and give the .xlsx or .csv inside",
+        )
+    if kind == "xml2003":
+        raise InputError(
+            "this is an Excel 2003 XML spreadsheet, which orgcheck does not read",
+            path=name,
+            hint="open it in Excel and save it as .xlsx",
+        )
+    data = _read_bytes(p)
+    if kind == "html":
+        from orgcheck.read.htmltable import read_html
+
+        grid = read_html(p, data)
+        notes = [_renamed_note(p, "an HTML table")] if p.suffix.lower() != ".html" else []
+    else:
+        from orgcheck.read.delimited import read_delimited
+
+        grid = read_delimited(p, data, limits)
+        if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"):
+            notes = [_renamed_note(p, "delimited text")]
+    del data
+    return _finish(to_raw(grid, name, limits, size), notes)
+
+
+def _finish(raw: RawTable, notes: list[str]) -> RawTable:
+    raw.notes[:0] = notes
+    return raw
+
+
+def _renamed_note(p: Path, what: str) -> str:
+    return f"the file is named {p.suffix} but holds {what}; read as such"
+
+
+def _read_bytes(p: Path) -> bytes:
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", path=str(p)) from None
+    except MemoryError:
+        raise InputError("the file is too large to read into memory", path=str(p)) from None
+
+
+def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
+    from orgcheck.read import workbook
+    from orgcheck.read.choose import choose_sheet
+
+    if kind in ("xlsx", "xlsb", "ods"):
+        workbook.check_zip(p, limits)
+    wb = workbook.open_workbook(p)
+    notes = []
+    expected = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",), "ods": (".ods",)}[
+        kind
+    ]
+    if p.suffix.lower() not in expected:
+        notes.append(_renamed_note(p, f"a {kind} workbook"))
+    if sheet is not None:
+        name = workbook.pick_name(wb, sheet, p)
+        grid: Grid = workbook.load_sheet(wb, name, p, limits)
+        return grid, [*notes, f"sheet {name!r} (chosen with --sheet)"]
+    grid, why = choose_sheet(wb, p, limits)
+    return grid, [*notes, why]

@@ -1,0 +1,43 @@
+"""Which sheet of a workbook holds the people (a cover or summary sheet often comes first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgcheck.columns import header_field
+from orgcheck.read.grid import Grid
+from orgcheck.read.header import SCAN, find_header, strip_cells
+from orgcheck.read.limits import Limits
+from orgcheck.read.workbook import load_sheet, worksheet_names
+
+
+def sheet_score(grid: Grid) -> tuple[int, int, int]:
+    """(has name and title headers, known headers, rows): bigger is more likely people."""
+    if grid.frame.empty:
+        return (0, 0, 0)
+    frame = strip_cells(grid.frame.head(SCAN + 5))
+    frame = frame[(frame != "").any(axis=1)]
+    if frame.empty:
+        return (0, 0, 0)
+    h = find_header(frame)
+    fields = {header_field(c) for c in frame.iloc[h] if c}
+    has_name = "name" in fields or {"first_name", "last_name"} <= fields
+    core = int(has_name and "title" in fields)
+    return core, len(fields - {None}), len(grid.frame)
+
+
+def choose_sheet(wb, path: Path, limits: Limits) -> tuple[Grid, str]:
+    names = worksheet_names(wb)
+    if len(names) == 1:
+        return load_sheet(wb, names[0], path, limits), f"sheet {names[0]!r}"
+    grids = [load_sheet(wb, n, path, limits) for n in names]
+    scores = [sheet_score(g) for g in grids]
+    best = max(range(len(names)), key=lambda i: (scores[i], -i))
+    core, known, _rows = scores[best]
+    others = ", ".join(repr(n) for i, n in enumerate(names) if i != best)
+    why = (
+        f"sheet {names[best]!r} chosen from {len(names)} sheets: "
+        + ("it has name and title columns" if core else f"{known} known header(s)")
+        + f"; the others ({others}) look less like a people list; --sheet picks another"
+    )
+    return grids[best], why
