@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import itertools
 import json
 import re
 
@@ -69,7 +70,7 @@ def test_print_tree_is_depth_first_and_capped():
     assert rep.tree_more == 5000 - structure.PRINT_TREE_NODES
     depths = [line.depth for line in rep.tree_lines]
     assert depths[0] == 0 and max(depths) == structure.PRINT_TREE_DEPTH - 1
-    assert all(b - a <= 1 for a, b in zip(depths, depths[1:], strict=False))
+    assert all(b - a <= 1 for a, b in itertools.pairwise(depths))
 
 
 def test_long_lists_are_capped_with_counts():
