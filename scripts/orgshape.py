@@ -223,6 +223,7 @@ class OrgShape:
 
     seed: int
     unique_names: bool = False
+    rich_names: bool = False  # middle initials and double surnames, for very large orgs
     start: date = date(2008, 1, 1)
     end: date = date(2026, 10, 1)
     people: list[Person] = field(default_factory=list)
@@ -239,6 +240,11 @@ class OrgShape:
         rng = self.rng
         while True:
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+            if self.rich_names:
+                if rng.random() < 0.5:
+                    first = f"{first} {chr(65 + rng.randrange(26))}."
+                if rng.random() < 0.3:
+                    last = f"{last}-{rng.choice(LAST_NAMES)}"
             if not self.unique_names:
                 return first, last
             if f"{first} {last}" not in self._names:
