@@ -1,0 +1,106 @@
+"""The rule registry and the runner that turns an org into findings.
+
+Every rule is an instance of a ``Rule`` subclass (``orgcheck.rules.base``), one module
+per family. ``REGISTRY`` is in code order; ``get_rule`` finds a rule by name or code;
+``run_rules`` applies the configuration (select/ignore, options, severities) and keeps
+one finding per cause (see ``Rule.defers_to``).
+
+Importing this package loads numpy but not pandas, so the ``rules`` and ``init``
+commands start fast.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from orgcheck.rules import data_quality, inflation, ladder, reporting, spans
+from orgcheck.rules.base import MAX_FINDINGS, MAX_PEOPLE, SECTIONS, Option, Rule
+
+if TYPE_CHECKING:
+    from orgcheck.model import Finding, Org
+
+REGISTRY: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            *data_quality.RULES,
+            *ladder.RULES,
+            *inflation.RULES,
+            *spans.RULES,
+            *reporting.RULES,
+        ),
+        key=lambda r: r.code,
+    )
+)
+BY_NAME: dict[str, Rule] = {r.name: r for r in REGISTRY}
+BY_CODE: dict[str, Rule] = {r.code: r for r in REGISTRY}
+
+
+def get_rule(key: str) -> Rule | None:
+    """The rule called ``key`` (a name like ``wide-span`` or a code like ``OC401``)."""
+    key = key.strip()
+    return BY_NAME.get(key.lower()) or BY_CODE.get(key.upper())
+
+
+def run_rules(org: Org, metrics: Any = None, cfg: Any = None) -> list[Finding]:
+    """All enabled rules' findings for ``org``, in code order, configured by ``cfg``.
+
+    Builder-made data-quality findings (``org.data_findings``) get their code and
+    severity from the registry and configuration here, and obey select/ignore like the
+    rest. A rule's per-finding severity (e.g. same-rung reporting as info) stands
+    unless the configuration sets that rule's severity explicitly.
+    """
+    from orgcheck.config import Config
+    from orgcheck.metrics import compute_metrics
+
+    cfg = cfg if cfg is not None else Config()
+    metrics = metrics if metrics is not None else compute_metrics(org, cfg)
+    found: dict[str, list[Finding]] = {}
+    for rule in REGISTRY:
+        if not cfg.rule_enabled(rule):
+            continue
+        if rule.from_builder:
+            raw = [f for f in org.data_findings if f.rule == rule.name]
+        else:
+            raw = list(rule.check(org, metrics, cfg.options(rule)))
+        forced = cfg.severity_override(rule)
+        found[rule.name] = [
+            dataclasses.replace(
+                f,
+                code=rule.code,
+                severity=forced or (rule.severity if rule.from_builder else f.severity),
+            )
+            for f in raw
+        ]
+    out: list[Finding] = []
+    for rule in REGISTRY:
+        out.extend(_not_already_explained(rule, found))
+    known = set(BY_NAME)
+    out.extend(f for f in org.data_findings if f.rule not in known)
+    return out
+
+
+def _not_already_explained(rule: Rule, found: dict[str, list[Finding]]) -> list[Finding]:
+    """Drop findings whose people are all named by a rule this one defers to."""
+    findings = found.get(rule.name, [])
+    named: set[str] = set()
+    for other in rule.defers_to:
+        for f in found.get(other, []):
+            named.update(f.people)
+    if not named:
+        return findings
+    return [f for f in findings if not f.people or not set(f.people) <= named]
+
+
+__all__ = [
+    "BY_CODE",
+    "BY_NAME",
+    "MAX_FINDINGS",
+    "MAX_PEOPLE",
+    "REGISTRY",
+    "SECTIONS",
+    "Option",
+    "Rule",
+    "get_rule",
+    "run_rules",
+]

@@ -1,0 +1,185 @@
+"""What every rule is: a name, a code, a severity, its documentation and a check.
+
+Rules follow the sqlfluff / ruff pattern: the class carries its identity, its
+documentation (the docstring, in fixed sections), its named options with defaults,
+and its message templates. ``check`` only decides *who* is concerned; wording lives in
+``messages`` / ``suggestions`` so it can be read and changed apart from the logic.
+
+This module imports neither pandas nor the org model at import time: ``orgcheck rules``
+and ``orgcheck init`` load the registry and must start fast.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from orgcheck.model import Finding, Org
+
+#: The documentation sections every rule docstring carries, in this order.
+SECTIONS: tuple[str, ...] = (
+    "What it checks",
+    "Why it matters on the ladder",
+    "Example",
+    "What to do",
+)
+SEVERITY_CHOICES: tuple[str, ...] = ("error", "warning", "info")
+
+#: At most this many findings per rule name managers or people one by one; the rest
+#: are folded into one summary finding, so a 1,000,000-person org with thousands of
+#: wide spans still gives a report a person can read (the full list is in the data).
+MAX_FINDINGS = 50
+#: At most this many people are named by one finding (its message gives the count).
+MAX_PEOPLE = 100
+
+
+@dataclass(frozen=True)
+class Option:
+    """A named threshold a rule reads, with its default and a one-line explanation."""
+
+    name: str
+    default: Any
+    doc: str
+    choices: tuple[Any, ...] | None = None
+    minimum: float | None = None
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` in the option's type, or raise ``ValueError`` saying why."""
+        want = type(self.default)
+        if want is bool:
+            ok = isinstance(value, bool)
+        elif want is int:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif want is float:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        elif want is list:
+            ok = isinstance(value, list) and all(
+                isinstance(v, int) and not isinstance(v, bool) for v in value
+            )
+        else:
+            ok = isinstance(value, want)
+        if not ok:
+            raise ValueError(f"expected {_type_word(self.default)}, got {value!r}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"expected one of {', '.join(map(str, self.choices))}, got {value!r}")
+        low = self.minimum
+        if low is not None and want in (int, float) and value < low:
+            raise ValueError(f"must be at least {low:g}, got {value!r}")
+        return value
+
+
+def _type_word(default: Any) -> str:
+    return {bool: "true or false", int: "a whole number", float: "a number", list: "a list"}.get(
+        type(default), "a string"
+    )
+
+
+class Rule:
+    """Base class; subclasses set the class attributes and override ``check``."""
+
+    name: ClassVar[str]
+    code: ClassVar[str]
+    severity: ClassVar[str]
+    options: ClassVar[tuple[Option, ...]] = ()
+    messages: ClassVar[dict[str, str]] = {}
+    suggestions: ClassVar[dict[str, str]] = {}
+    #: Rules whose findings already explain this one's: a finding of this rule is
+    #: dropped when every person it names is named by one of theirs (no piling up).
+    defers_to: ClassVar[tuple[str, ...]] = ()
+    #: Data-quality rules found while building the org (``org.data_findings``).
+    from_builder: ClassVar[bool] = False
+    #: What the summary finding calls the things it folds ("managers", "people").
+    noun: ClassVar[str] = "people"
+
+    # --- documentation -------------------------------------------------------------
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().split("\n\n", 1)[0].replace("\n", " ").strip()
+
+    @classmethod
+    def sections(cls) -> dict[str, str]:
+        """The docstring's sections, keyed by heading (a heading is underlined by dashes)."""
+        lines = cls.doc().splitlines()
+        out: dict[str, list[str]] = {}
+        current: list[str] | None = None
+        i = 0
+        while i < len(lines):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if lines[i].strip() and nxt.strip() and set(nxt.strip()) == {"-"}:
+                current = out.setdefault(lines[i].strip(), [])
+                i += 2
+                continue
+            if current is not None:
+                current.append(lines[i])
+            i += 1
+        return {k: "\n".join(v).strip() for k, v in out.items()}
+
+    @classmethod
+    def defaults(cls) -> dict[str, Any]:
+        return {opt.name: opt.default for opt in cls.options}
+
+    @classmethod
+    def option(cls, name: str) -> Option:
+        for opt in cls.options:
+            if opt.name == name:
+                return opt
+        raise KeyError(name)
+
+    # --- checking ---------------------------------------------------------------------
+
+    def check(self, org: Org, metrics: Any, options: dict[str, Any]) -> Iterable[Finding]:
+        """Yield findings; the default finds nothing (builder-produced rules)."""
+        return ()
+
+    def finding(
+        self,
+        key: str,
+        people: Sequence[str] = (),
+        *,
+        severity: str | None = None,
+        suggestion: str | None = None,
+        **values: Any,
+    ) -> Finding:
+        """A finding whose message is ``messages[key]`` filled with ``values``.
+
+        The suggestion is ``suggestions[key]`` (or ``suggestions["default"]``) filled
+        with the same values, unless one is given.
+        """
+        from orgcheck.model import Finding
+
+        if suggestion is None:
+            template = self.suggestions.get(key, self.suggestions.get("default", ""))
+            suggestion = template.format(**values)
+        return Finding(
+            rule=self.name,
+            code=self.code,
+            severity=severity or self.severity,  # type: ignore[arg-type]
+            message=self.messages[key].format(**values),
+            people=tuple(people)[:MAX_PEOPLE],
+            suggestion=suggestion,
+        )
+
+    def more(self, count: int, people: Sequence[str], severity: str | None = None) -> Finding:
+        """The summary finding for hits past ``MAX_FINDINGS``."""
+        from orgcheck.model import Finding
+
+        return Finding(
+            rule=self.name,
+            code=self.code,
+            severity=severity or self.severity,  # type: ignore[arg-type]
+            message=(
+                f"{count:,} more {self.noun} like this (only the first {MAX_FINDINGS} get "
+                f"a finding each; the first {min(count, MAX_PEOPLE)} are named here)"
+            ),
+            people=tuple(people)[:MAX_PEOPLE],
+            suggestion="Fix the findings above first; the same advice applies to these.",
+        )
