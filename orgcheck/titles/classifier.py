@@ -145,6 +145,10 @@ class Classifier:
         bare_seen: list[str] | None = None
         for i, seg in enumerate(segments):
             joined = False
+            if self._is_area(seg):  # "Product Management - Director": leader comes last
+                found = self._area_then_leader(segments[i:])
+                if found is not None:
+                    return self._placement(found, notes, fixes, True, [])
             if self._is_bare(seg):
                 bare_seen = bare_seen or seg
                 if i + 1 >= len(segments):
@@ -158,6 +162,14 @@ class Classifier:
         if bare_seen:
             return unknown(f"'{' '.join(bare_seen)}' alone does not say of what; nothing matched")
         return unknown("nothing in the ladder matched this title")
+
+    def _area_then_leader(self, segments: list[list[str]]) -> _Match | None:
+        """'Product Management (Registered Products) - Director': the leader word came last."""
+        bare = [s for s in segments[1:] if self._is_bare(s)]
+        if not segments or not bare:
+            return None
+        found = self._phrase(bare[0] + segments[0])
+        return found if found is not None and found.level else None
 
     def _expand(self, ws: list[str], title: str, notes: list[str], fixes: dict) -> list[str]:
         out: list[str] = []
@@ -178,6 +190,9 @@ class Classifier:
 
     def _is_place(self, seg: list[str]) -> bool:
         return " ".join(seg) in self._ladder.places
+
+    def _is_area(self, seg: list[str]) -> bool:
+        return " ".join(seg) in self._ladder.areas
 
     def _is_bare(self, seg: list[str]) -> bool:
         return all(w in self._ladder.bare_words for w in seg)

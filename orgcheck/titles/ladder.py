@@ -88,6 +88,7 @@ class CompiledLadder:
     leaders: dict[tuple[str, ...], int]
     bands: frozenset[tuple[str, ...]]
     places: frozenset[str]
+    areas: frozenset[str]
     bare_words: frozenset[str]
     rules: tuple[Rule, ...]
     confidence: dict[str, float]
@@ -150,6 +151,7 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
         leaders={k: int(v) for k, v in leaders.items()},
         bands=bands,
         places=frozenset(w.lower() for w in data.get("places", {}).get("words", [])),
+        areas=frozenset(w.lower() for w in data.get("areas", {}).get("words", [])),
         bare_words=frozenset(bare),
         rules=tuple(_rule(r) for r in data.get("rule", [])),
         confidence={str(k): float(v) for k, v in data.get("confidence", {}).items()},
