@@ -47,18 +47,22 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)  # (style, text)
 
 
-def hbars(title: str, bars: list[Bar], width: int = 640, legend=None) -> Chart:
+def hbars(
+    title: str, bars: list[Bar], width: int = 520, legend=None, label_w: int = 140
+) -> Chart:
     """Left-aligned horizontal bars scaled to the largest value."""
-    span = width - LABEL_W - VALUE_W
+    span = width - label_w - 90
     top = max((b.value for b in bars), default=0) or 1
     for i, bar in enumerate(bars):
-        bar.x = LABEL_W
+        bar.x = label_w
         bar.y = i * ROW_H + (ROW_H - BAR_H) / 2
         bar.w = round(max(bar.value / top * span, 1.5 if bar.value else 0), 1)
-    return Chart(title, bars, width, len(bars) * ROW_H + 4, legend=list(legend or []))
+    chart = Chart(title, bars, width, len(bars) * ROW_H + 4, label_w, legend=list(legend or []))
+    chart.axis_x = label_w
+    return chart
 
 
-def pyramid(title: str, bars: list[Bar], ranges: list[tuple[int, int] | None], width: int = 640):
+def pyramid(title: str, bars: list[Bar], ranges: list[tuple[int, int] | None], width: int = 600):
     """Bars centred on one axis (a ladder), with an optional healthy range per bar."""
     span = width - LABEL_W - VALUE_W
     mid = LABEL_W + span / 2

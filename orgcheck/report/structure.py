@@ -434,7 +434,7 @@ def _titles(org: Org) -> Table:
     rows = []
     for i in order.tolist():
         lvl = int(level[i])
-        rung = f"{lvl} {LEVEL_NAMES[lvl]}" if lvl in LEVEL_NAMES else "—"
+        rung = f"{lvl} · {_badge(lvl)}" if lvl in LEVEL_NAMES else "—"
         reason = "" if "reason" not in t else str(t.at[i, "reason"])
         rows.append(
             [str(t.at[i, "title"]), f"{count[i]:,}", rung, func[i], f"{conf[i]:.2f}", reason]
