@@ -47,9 +47,7 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)  # (style, text)
 
 
-def hbars(
-    title: str, bars: list[Bar], width: int = 520, legend=None, label_w: int = 140
-) -> Chart:
+def hbars(title: str, bars: list[Bar], width: int = 520, legend=None, label_w: int = 140) -> Chart:
     """Left-aligned horizontal bars scaled to the largest value."""
     span = width - label_w - 90
     top = max((b.value for b in bars), default=0) or 1
