@@ -54,7 +54,7 @@ def test_json_is_byte_identical_across_runs(run_cli, small_csv):
     assert first == second
 
 
-@pytest.mark.parametrize(("name", "fmt"), [("r.md", "# "), ("r.txt", "orgcheck"), ("r.json", "{")])
+@pytest.mark.parametrize(("name", "fmt"), [("r.md", "# "), ("r.txt", "Org check"), ("r.json", "{")])
 def test_format_follows_the_output_extension(run_cli, small_csv, tmp_path, name, fmt):
     code, _, err = run_cli("analyze", small_csv, "-o", tmp_path / name, "--fail-on", "never")
     assert code == 0, err
