@@ -586,7 +586,6 @@ def successfactors(files: dict[str, bytes]) -> None:
         PEOPLE,
         {
             "id": "USERID",
-            "name": "USERNAME",
             "first_name": "FIRSTNAME",
             "last_name": "LASTNAME",
             "email": "EMAIL",
@@ -598,7 +597,7 @@ def successfactors(files: dict[str, bytes]) -> None:
             "status": "STATUS",
             "dotted_manager": "MATRIX_MANAGER",
         },
-        header_row=1,
+        header_row=2,
         first_data_row=3,
         manager_key="id",
     )
@@ -990,7 +989,7 @@ def entra(files: dict[str, bytes]) -> None:
         "entra.csv",
         PEOPLE,
         {
-            "email": "userPrincipalName",
+            "email": "mail",
             "name": "displayName",
             "last_name": "surname",
             "first_name": "givenName",

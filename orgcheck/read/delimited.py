@@ -43,10 +43,23 @@ def read_delimited(path: Path, data: bytes, limits: Limits) -> Grid:
     # Plain UTF-8 goes to the C parser as bytes: no second copy of a large file as str.
     source = data if enc_note == "encoding UTF-8" and not had_nul else text
     frame = _parse(source, delim, width, limits, name)
-    frame = frame.fillna("") if frame.isna().to_numpy().any() else frame
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     frame.columns = range(frame.shape[1])
-    return Grid(frame=frame, rows=rows, notes=notes)
+    return Grid(frame=frame, rows=rows, notes=notes, may_escape="&" in sample or (
+        b"&" in data if isinstance(source, bytes) else "&" in text),
+        max_cell=_longest_line(source, limits))
+
+
+def _longest_line(source: str | bytes, limits: Limits) -> int:
+    """A cheap bound on cell length: no cell is longer than its line unless quoted
+    newlines join lines, which only a quote character allows."""
+    if len(source) <= limits.max_cell_chars:
+        return len(source)
+    nl = b"\n" if isinstance(source, bytes) else "\n"
+    quote = b'"' if isinstance(source, bytes) else '"'
+    if quote in source:
+        return len(source)
+    return max(map(len, source.split(nl)))
 
 
 def sniff_delimiter(sample: str) -> tuple[str, int]:

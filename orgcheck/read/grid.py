@@ -20,3 +20,6 @@ class Grid:
     rows: np.ndarray
     notes: list[str] = field(default_factory=list)
     sheet: str | None = None
+    stripped: bool = False  # cells already have no surrounding whitespace
+    may_escape: bool = True  # cells may hold HTML entities such as &amp;
+    max_cell: int = 2**62  # an upper bound on any cell's length, when known cheaply

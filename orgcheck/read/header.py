@@ -24,8 +24,27 @@ SCAN = 30  # header rows are looked for among the first non-blank rows
 _SCI = r"[0-9](?:\.[0-9]+)?[eE]\+[0-9]+"
 
 
+def column_arrays(frame: pd.DataFrame, stripped: bool = False) -> list[np.ndarray]:
+    """Each column as an object array of stripped text ('' for missing).
+
+    Plain ``map(str.strip, ...)`` is about ten times faster than pandas' ``.str.strip``
+    on object-backed text, which matters at 1,000,000 rows.
+    """
+    out = []
+    for c in frame.columns:
+        vals = frame[c].to_numpy(dtype=object)
+        missing = pd.isna(vals)
+        if missing.any():
+            vals = np.where(missing, "", vals).astype(object)
+        if not stripped:
+            vals = np.fromiter(map(str.strip, vals), dtype=object, count=len(vals))
+        out.append(vals)
+    return out
+
+
 def strip_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.apply(lambda col: col.str.strip()) if frame.shape[1] else frame
+    cols = column_arrays(frame)
+    return pd.DataFrame(dict(enumerate(cols)), index=frame.index) if cols else frame
 
 
 def header_score(cells: list[str]) -> tuple[int, int]:
@@ -75,100 +94,79 @@ def _unique(headers: list[str]) -> list[str]:
 
 
 def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
-    frame = strip_cells(grid.frame)
-    filled = (frame != "").to_numpy()
-    keep_rows = filled.any(axis=1)
-    if not keep_rows.any():
-        raise InputError(
-            "the sheet has no data (every cell is blank)",
-            path=path,
-            sheet=grid.sheet,
-            hint="check you exported the right report or sheet",
-        )
-    frame, rows, filled = frame[keep_rows], grid.rows[keep_rows], filled[keep_rows]
-    blank_rows = int((~keep_rows[np.argmax(keep_rows) :]).sum())
-    h = find_header(frame)
-    headers = list(frame.iloc[h])
+    cols = column_arrays(grid.frame, grid.stripped)
+    width = len(cols)
+    filled = np.column_stack([c != "" for c in cols]) if cols else np.zeros((0, 0), bool)
+    keep = filled.any(axis=1) if width else np.zeros(0, bool)
+    if not keep.any():
+        raise InputError("the sheet has no data (every cell is blank)", path=path,
+                         sheet=grid.sheet, hint="check you exported the right report or sheet")
+    kept = np.flatnonzero(keep)
+    head = pd.DataFrame([[c[i] for c in cols] for i in kept[:SCAN]])
+    h = find_header(head)
+    headers = list(head.iloc[h])
     notes = list(grid.notes)
-    if grid.rows[0] != rows[h] or h:
-        notes.append(
-            f"header on row {rows[h]}" + (f" ({h} title rows above it skipped)" if h else "")
-        )
+    if h or kept[0]:
+        skipped = f" ({h} title row(s) above it skipped)" if h else ""
+        notes.append(f"header on row {grid.rows[kept[h]]}{skipped}")
     start = h + 1
-    if start < len(frame) and is_label_row(headers, list(frame.iloc[start])):
-        notes.append(
-            f"row {rows[start]} repeats the headers as display labels; "
-            f"the row {rows[h]} keys are used as headers"
-        )
+    if start < len(head) and is_label_row(headers, list(head.iloc[start])):
+        notes.append(f"row {grid.rows[kept[start]]} repeats the headers as display labels; "
+                     f"the row {grid.rows[kept[h]]} keys are used as headers")
         start += 1
-    header_row = int(rows[start - 1])
-    data, data_rows, data_filled = frame.iloc[start:], rows[start:], filled[start:]
-    cols = [j for j in range(frame.shape[1]) if headers[j] or data_filled[:, j].any()]
-    dropped = frame.shape[1] - len(cols)
+    header_row = int(grid.rows[kept[start - 1]])
+    first = kept[start - 1] + 1
+    data_idx = kept[start:]
+    blank_rows = int(len(keep) - first - len(data_idx)) + int((~keep[kept[0] : kept[h]]).sum())
+    whole = len(data_idx) == len(keep) - first  # no blank rows: slice, don't gather
+    use = [j for j in range(width) if headers[j] or filled[first:, j].any()]
+    dropped = width - len(use)
     if dropped:
         notes.append(f"{dropped} blank column(s) dropped")
-    named = [headers[j] or _column_name(j) for j in cols]
-    for j, name in zip(cols, named, strict=True):
+    named = [headers[j] or _column_name(j) for j in use]
+    for j, name in zip(use, named, strict=True):
         if not headers[j]:
             notes.append(f"a column without a header is called {name!r}")
     names = _unique(named)
-    data = data.iloc[:, cols]
-    data.columns = names
-    if len(data) == 0:
-        raise InputError(
-            "the file has a header row but no data rows below it",
-            path=path,
-            sheet=grid.sheet,
-            row=header_row,
-            hint="export the report again with the people in it",
-        )
-    if len(data) > limits.max_rows:
-        raise over("max_rows", len(data), limits, "data rows", path=path, sheet=grid.sheet)
-    data = data.reset_index(drop=True)
-    if file_bytes > limits.max_cell_chars:
-        _check_cells(data, data_rows, limits, path, grid.sheet)
-    data = _unescape(data)
+    if len(data_idx) == 0:
+        raise InputError("the file has a header row but no data rows below it", path=path,
+                         sheet=grid.sheet, row=header_row,
+                         hint="export the report again with the people in it")
+    if len(data_idx) > limits.max_rows:
+        raise over("max_rows", len(data_idx), limits, "data rows", path=path,
+                   sheet=grid.sheet)
+    data_rows = grid.rows[first:] if whole else grid.rows[data_idx]
+    arrays = {n: (cols[j][first:] if whole else cols[j][data_idx]) for n, j in
+              zip(names, use, strict=True)}
+    if file_bytes > limits.max_cell_chars and grid.max_cell > limits.max_cell_chars:
+        _check_cells(arrays, data_rows, limits, path, grid.sheet)
+    if grid.may_escape:
+        _unescape(arrays)
+    data = pd.DataFrame(arrays, copy=False)
     notes += _sci_notes(data)
     if blank_rows:
         notes.append(f"{blank_rows} blank row(s) skipped")
-    return RawTable(
-        path=path,
-        sheet=grid.sheet,
-        headers=names,
-        frame=data,
-        rows=np.asarray(data_rows, dtype=np.int64),
-        header_row=header_row,
-        notes=notes,
-        blank_rows=blank_rows,
-    )
+    return RawTable(path=path, sheet=grid.sheet, headers=names, frame=data,
+                    rows=np.asarray(data_rows, dtype=np.int64), header_row=header_row,
+                    notes=notes, blank_rows=blank_rows)
 
 
-def _check_cells(data: pd.DataFrame, rows: np.ndarray, limits: Limits, path, sheet) -> None:
-    for col in data.columns:
-        lengths = data[col].str.len().to_numpy()
+def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) -> None:
+    for col, vals in arrays.items():
+        lengths = np.fromiter(map(len, vals), dtype=np.int64, count=len(vals))
         if len(lengths) and lengths.max() > limits.max_cell_chars:
             i = int(lengths.argmax())
-            err = over(
-                "max_cell_chars",
-                int(lengths[i]),
-                limits,
-                "characters in one cell",
-                path=path,
-                sheet=sheet,
-            )
-            err.row, err.column = int(rows[i]), str(col)
-            err.value = data[col].iloc[i][:60]
+            err = over("max_cell_chars", int(lengths[i]), limits, "characters in one cell",
+                       path=path, sheet=sheet)
+            err.row, err.column, err.value = int(rows[i]), str(col), vals[i][:60]
             raise err
 
 
-def _unescape(data: pd.DataFrame) -> pd.DataFrame:
-    """'R&amp;D' -> 'R&D' (web exports escape twice); only cells holding '&' are touched."""
-    for col in data.columns:
-        has = data[col].str.contains("&", regex=False)
-        if has.any():
-            fixed = data.loc[has, col].map(html.unescape)
-            data[col] = data[col].where(~has, fixed)
-    return data
+def _unescape(arrays: dict) -> None:
+    """'R&amp;D' -> 'R&D' (web exports escape twice); only columns holding '&' are touched."""
+    for col, vals in arrays.items():
+        if "&" in "\x00".join(vals):
+            arrays[col] = np.fromiter(map(html.unescape, vals), dtype=object, count=len(vals))
 
 
 def _sci_notes(data: pd.DataFrame) -> list[str]:
@@ -176,8 +174,6 @@ def _sci_notes(data: pd.DataFrame) -> list[str]:
     head = data.head(2000)
     for col in data.columns:
         if head[col].str.fullmatch(_SCI).any():
-            notes.append(
-                f"column {col!r} holds numbers like 1.71138E+12: Excel rounded "
-                "them; re-export with the column formatted as text to keep ids"
-            )
+            notes.append(f"column {col!r} holds numbers like 1.71138E+12: Excel rounded "
+                         "them; re-export with the column formatted as text to keep ids")
     return notes

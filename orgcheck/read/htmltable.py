@@ -81,7 +81,8 @@ def read_html(path: Path, data: bytes) -> Grid:
     table = max(tables, key=len)
     width = max(len(r) for r in table)
     padded = [r + [""] * (width - len(r)) for r in table]
-    frame = pd.DataFrame(padded, dtype=str)
+    frame = pd.DataFrame(padded, dtype=object)
     frame.columns = range(width)
     notes = [f"HTML table saved with a spreadsheet name; read as a table ({note})"]
-    return Grid(frame=frame, rows=np.arange(1, len(frame) + 1, dtype=np.int64), notes=notes)
+    return Grid(frame=frame, rows=np.arange(1, len(frame) + 1, dtype=np.int64), notes=notes,
+                may_escape=False)

@@ -116,16 +116,16 @@ def load_sheet(wb, name: str, path: Path, limits: Limits) -> Grid:
         return Grid(frame=pd.DataFrame(), rows=np.zeros(0, dtype=np.int64), sheet=name)
     columns = [_column_text(col) for col in zip(*values, strict=True)]
     del values
-    frame = pd.DataFrame(dict(enumerate(columns)), dtype=str)
+    frame = pd.DataFrame({i: np.asarray(c, dtype=object) for i, c in enumerate(columns)})
     rows = np.arange(first_row, first_row + len(frame), dtype=np.int64)
-    return Grid(frame=frame, rows=rows, sheet=name)
+    return Grid(frame=frame, rows=rows, sheet=name, stripped=True)
 
 
 def _column_text(col: tuple) -> list[str] | np.ndarray:
     """A column of cell values as text, vectorised when it is all text or all numbers."""
     types = set(map(type, col))
     if types == {str}:
-        return list(col)
+        return list(map(str.strip, col))
     if types == {float}:
         arr = np.asarray(col, dtype=np.float64)
         if (
@@ -134,7 +134,7 @@ def _column_text(col: tuple) -> list[str] | np.ndarray:
             and (np.abs(arr).max(initial=0) < 2**53)
         ):
             return arr.astype(np.int64).astype(str)
-    return [v if type(v) is str else cell_text(v) for v in col]
+    return [v.strip() if type(v) is str else cell_text(v) for v in col]
 
 
 def cell_text(value) -> str:
