@@ -9,14 +9,12 @@ finding or a count in ``Org.skipped``, never an exception.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pandas as pd
 
 from orgcheck import managers, quality
 from orgcheck.model import FIELDS, Org, RawTable, Source
-from orgcheck.names import clean_text, display_id, email_key, id_key, name_key
+from orgcheck.names import clean_text, display_id, map_distinct, name_key
 from orgcheck.status import inactive_mask
 from orgcheck.tree import cycle_members, tree_metrics
 
@@ -59,105 +57,123 @@ def org_from_records(
     return build_org(raw, columns, overrides=overrides)
 
 
-def column(frame: pd.DataFrame, header: str) -> pd.Series:
-    """One column's cells as clean text ('' for blank), each distinct value cleaned once."""
-    cells = frame[header]
-    if isinstance(cells, pd.DataFrame):  # a repeated header: the first one counts
-        cells = cells.iloc[:, 0]
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    cleaned = np.array([clean_text(str(u)) for u in uniques] + [""], dtype=object)
-    return pd.Series(cleaned[codes], index=frame.index, dtype=object)
+class Cells:
+    """Clean cell text and matching keys per header, for the people kept, each made once.
+
+    The manager choice may try several headers with several key kinds, and the
+    duplicate check needs the same id and email keys: caching keeps every distinct
+    value normalised exactly once per (header, kind).
+    """
+
+    def __init__(self, frame: pd.DataFrame, keep: np.ndarray | None = None) -> None:
+        self.frame = frame
+        self.keep = keep
+        self._text: dict[str, np.ndarray] = {}
+        self._keys: dict[tuple[str, str], np.ndarray] = {}
+
+    def kept(self, keep: np.ndarray) -> Cells:
+        """The same table restricted to the rows that are people (reusing cleaned text)."""
+        out = Cells(self.frame, np.flatnonzero(keep))
+        out._text = {h: t[out.keep] for h, t in self._text.items()}
+        return out
+
+    def text(self, header: str) -> np.ndarray:
+        if header not in self._text:
+            cells = self.frame[header]
+            if isinstance(cells, pd.DataFrame):  # a repeated header: the first one counts
+                cells = cells.iloc[:, 0]
+            if self.keep is not None:
+                cells = cells.iloc[self.keep]
+            self._text[header] = map_distinct(cells, clean_text)
+        return self._text[header]
+
+    def keys(self, header: str, kind: str) -> np.ndarray:
+        if (header, kind) not in self._keys:
+            self._keys[header, kind] = map_distinct(self.text(header), managers.KEYERS[kind])
+        return self._keys[header, kind]
 
 
-def _apply(values: pd.Series, fn: Callable[[str], str]) -> pd.Series:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    out = np.array([fn(str(u)) for u in uniques] + [""], dtype=object)
-    return pd.Series(out[codes], index=values.index, dtype=object)
-
-
-def _names(cells: dict[str, pd.Series], n: int) -> pd.Series:
+def _names(cells: Cells, columns: dict[str, str], n: int) -> np.ndarray:
     """``name``, or "First Last" where the name is blank or there is no name column."""
-    blank = pd.Series([""] * n, dtype=object)
-    name = cells.get("name", blank)
-    if "first_name" in cells or "last_name" in cells:
-        both = cells.get("first_name", blank) + " " + cells.get("last_name", blank)
-        both = _apply(both, clean_text)
-        name = name.where(name != "", both)
+    blank = np.full(n, "", dtype=object)
+    name = cells.text(columns["name"]) if "name" in columns else blank
+    if "first_name" in columns or "last_name" in columns:
+        first = cells.text(columns["first_name"]) if "first_name" in columns else blank
+        last = cells.text(columns["last_name"]) if "last_name" in columns else blank
+        both = map_distinct(first + " " + last, clean_text)
+        name = np.where(name != "", name, both)
     return name
 
 
-def _keep_rows(cells: dict[str, pd.Series], name: pd.Series, columns: dict[str, str], n: int):
+def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
     """Which rows are people; the others counted by reason (blank, no name, inactive)."""
     skipped: dict[str, int] = {}
     notes: list[str] = []
     any_cell = np.zeros(n, dtype=bool)
-    for series in cells.values():
-        any_cell |= (series != "").to_numpy()
-    has_id = (cells["id"] != "").to_numpy() if "id" in cells else np.zeros(n, dtype=bool)
-    nameless = ~has_id & (name == "").to_numpy()
-    blank = nameless & ~any_cell
+    for header in columns.values():
+        any_cell |= cells.text(header) != ""
+    has_id = cells.text(columns["id"]) != "" if "id" in columns else np.zeros(n, dtype=bool)
+    nameless = ~has_id & (name == "")
     keep = ~nameless
-    if blank.any():
-        skipped["blank"] = int(blank.sum())
+    if (nameless & ~any_cell).any():
+        skipped["blank"] = int((nameless & ~any_cell).sum())
     if (nameless & any_cell).any():
         skipped["no name or id"] = int((nameless & any_cell).sum())
         notes.append(
-            f"{skipped['no name or id']:,} rows with neither a name nor an id were left out"
+            f"left out for having neither a name nor an id: {skipped['no name or id']:,} rows"
         )
-    if "status" in cells:
-        inactive = inactive_mask(cells["status"], columns["status"]) & keep
+    if "status" in columns:
+        status = cells.text(columns["status"])
+        inactive = inactive_mask(status, columns["status"]) & keep
         if inactive.any():
             skipped["terminated"] = int(inactive.sum())
-            seen = cells["status"][inactive].value_counts().head(5)
+            seen = pd.Series(status[inactive]).value_counts().head(5)
             shown = ", ".join(f"{v!r} ({c:,})" for v, c in seen.items())
             notes.append(f"left out by status ({skipped['terminated']:,} rows): {shown}")
             keep &= ~inactive
     return keep, skipped, notes
 
 
-def _people(cells, name, rows, keep) -> pd.DataFrame:
-    idx = np.flatnonzero(keep)
-    kept_rows = rows[idx]
-    if "id" in cells:
-        ids = _apply(cells["id"], display_id).to_numpy()[idx]
+def _people(
+    cells: Cells, columns: dict[str, str], name: np.ndarray, rows: np.ndarray
+) -> pd.DataFrame:
+    """The people table of the model from the kept rows (``cells`` is already restricted)."""
+    n = len(rows)
+    empty = np.full(n, "", dtype=object)
+    if "id" in columns:
+        ids = map_distinct(cells.text(columns["id"]), display_id)
         blank = ids == ""
-        ids[blank] = np.array([f"row-{r}" for r in kept_rows[blank].tolist()], dtype=object)
+        ids[blank] = np.array([f"row-{r}" for r in rows[blank].tolist()], dtype=object)
     else:
-        ids = kept_rows.astype(str).astype(object)
-    data: dict[str, object] = {"id": ids, "row": kept_rows, "name": name.to_numpy()[idx]}
-    empty = np.full(len(idx), "", dtype=object)
+        ids = rows.astype(str).astype(object)
+    data: dict[str, object] = {"id": ids, "row": rows.astype(np.int64), "name": name}
     for f in TEXT_FIELDS:
-        data[f] = cells[f].to_numpy()[idx] if f in cells else empty
-    data["manager_ref"] = cells["manager"].to_numpy()[idx] if "manager" in cells else empty
-    data["dotted_ref"] = (
-        cells["dotted_manager"].to_numpy()[idx] if "dotted_manager" in cells else empty
-    )
-    people = pd.DataFrame(data)
-    people["row"] = people["row"].astype(np.int64)
-    return people
+        data[f] = cells.text(columns[f]) if f in columns else empty
+    data["manager_ref"] = cells.text(columns["manager"]) if "manager" in columns else empty
+    dotted = columns.get("dotted_manager")
+    data["dotted_ref"] = cells.text(dotted) if dotted else empty
+    return pd.DataFrame(data)
 
 
-def _spaces(frame: pd.DataFrame, keep: np.ndarray, columns, people, extra) -> list:
+def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: dict) -> list:
     """Lazy key-space builders: ids, then emails, then names (the costliest) last."""
-    kept = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True)
 
-    def from_header(kind, header, keyer):
-        return lambda: managers.key_space(
-            kind, header, [managers.row_keys(column(kept, header), keyer)]
-        )
+    def from_header(kind: str, header: str):
+        return lambda: managers.key_space(kind, header, [cells.keys(header, kind)])
 
     out = []
-    for kind, keyer in (("id", id_key), ("email", email_key)):
+    for kind in ("id", "email"):
         headers = [columns[kind]] if kind in columns else []
         headers += [h for h in extra.get(kind, []) if h not in headers]
-        out += [from_header(kind, h, keyer) for h in headers if h in frame.columns]
+        out += [from_header(kind, h) for h in headers if h in cells.frame.columns]
 
-    def names():
-        arrays = [managers.row_keys(pd.Series(people["name"]), name_key)]
+    def names() -> managers.KeySpace:
+        keyer = managers.memoised(name_key)
+        arrays = [map_distinct(people["name"], keyer)]
         if "first_name" in columns and "last_name" in columns and "name" in columns:
-            both = column(kept, columns["first_name"]) + " " + column(kept, columns["last_name"])
-            arrays.append(managers.row_keys(both, name_key))
-        return managers.key_space("name", "name", arrays)
+            both = cells.text(columns["first_name"]) + " " + cells.text(columns["last_name"])
+            arrays.append(map_distinct(both, keyer))
+        return managers.key_space("name", "name", arrays, keyer)
 
     out.append(names)
     return out
@@ -178,7 +194,9 @@ def _candidates(raw: RawTable, columns: dict[str, str], overrides: dict[str, str
             found = candidate_headers(raw, f)
         except Exception:  # a heuristic helper must not stop the build
             found = []
-        out[f] = [h for h in found if h not in taken and h != columns.get(f)]
+        out[f] = [
+            h for h in found if h not in taken and h != columns.get(f) and h in raw.frame.columns
+        ]
     return out
 
 
@@ -192,28 +210,31 @@ def build_org(
     """
     frame = raw.frame
     n = len(frame)
-    rows = np.asarray(raw.rows, dtype=np.int64)
     columns = {f: h for f, h in columns.items() if h in frame.columns}
-    cells = {f: column(frame, h) for f, h in columns.items()}
-    name = _names(cells, n)
-    keep, skipped, notes = _keep_rows(cells, name, columns, n)
-    people = _people(cells, name, rows, keep)
+    all_cells = Cells(frame)
+    name = _names(all_cells, columns, n)
+    keep, skipped, notes = _keep_rows(all_cells, columns, name, n)
+    cells = all_cells.kept(keep)
+    people = _people(cells, columns, name[keep], np.asarray(raw.rows, dtype=np.int64)[keep])
     extra = _candidates(raw, columns, overrides)
-    kept = frame.iloc[np.flatnonzero(keep)].reset_index(drop=True)
-    findings = quality.duplicates(people)
+    findings = quality.duplicates(
+        people,
+        cells.keys(columns["id"], "id") if "id" in columns else None,
+        cells.keys(columns["email"], "email") if "email" in columns else None,
+    )
+    spaces = _spaces(cells, columns, people, extra)
 
     parent = np.full(len(people), -1, dtype=np.int64)
     manager_key = None
     used = dict(columns)
-    if "manager" in columns or extra.get("manager"):
-        headers = ([columns["manager"]] if "manager" in columns else []) + extra.get("manager", [])
-        candidates = [(h, column(kept, h)) for h in headers]
-        choice = managers.choose(candidates, _spaces(frame, keep, columns, people, extra))
-        if choice.resolution is not None:
-            res = choice.resolution
+    headers = ([columns["manager"]] if "manager" in columns else []) + extra.get("manager", [])
+    if headers:
+        choice = managers.choose([(h, cells.text(h)) for h in headers], spaces)
+        res = choice.resolution
+        if res is not None:
             manager_key = res.space.kind
             used["manager"] = res.header
-            people["manager_ref"] = column(kept, res.header).to_numpy()
+            people["manager_ref"] = cells.text(res.header)
             parent = np.where(res.pos >= 0, res.pos, -1)
             findings += quality.unresolved(res, people)
             notes += choice.notes
@@ -222,15 +243,11 @@ def build_org(
 
     dotted = None
     if "dotted_manager" in columns:
-        choice = managers.choose(
-            [(columns["dotted_manager"], cells["dotted_manager"][keep].reset_index(drop=True))],
-            _spaces(frame, keep, columns, people, extra),
-        )
-        res = choice.resolution
+        header = columns["dotted_manager"]
+        res = managers.choose([(header, cells.text(header))], spaces).resolution
         if res is not None:
             dotted = np.where(res.pos >= 0, res.pos, -1)
             findings += quality.unresolved(res, people, dotted=True)
-            notes += [f"dotted line: {t}" for t in choice.notes]
 
     on_cycle, cycle_id = cycle_members(parent)
     cut = np.unique(cycle_id[on_cycle])

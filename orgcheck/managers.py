@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from orgcheck.names import email_key, id_key, is_sentinel, loose_name_key, name_key
+from orgcheck.names import (
+    email_key,
+    id_key,
+    is_sentinel,
+    loose_name_key,
+    map_distinct,
+    name_key,
+)
 
 TOP = -1  # no manager: blank, sentinel or the person themself
 AMBIGUOUS = -2  # the reference matches more than one person
@@ -34,15 +41,66 @@ SAMPLE_ROWS = 20_000
 GOOD_ENOUGH = 0.98
 
 
+class Lookup:
+    """Key -> person position, hashed in C: ``find`` matches a whole list of keys at once.
+
+    A key two or more people share maps to ``AMBIGUOUS`` (guessing between two
+    "Alex Kim"s would silently build a wrong tree); ``shared`` keeps who they are.
+    """
+
+    def __init__(self, keys: np.ndarray, positions: np.ndarray) -> None:
+        keys = np.asarray(keys, dtype=object)
+        valid = keys != ""
+        codes, uniq = pd.factorize(keys[valid])
+        pos = positions[valid]
+        if len(pos):  # one entry per (key, person): a person may carry a key twice
+            _, first = np.unique(
+                codes.astype(np.int64) * (int(pos.max()) + 1) + pos, return_index=True
+            )
+            codes, pos = codes[first], pos[first]
+        counts = np.bincount(codes, minlength=len(uniq))
+        self.index = pd.Index(uniq, dtype=object)
+        self.pos = np.full(len(uniq), AMBIGUOUS, dtype=np.int64)
+        single = counts[codes] == 1
+        self.pos[codes[single]] = pos[single]
+        self.shared: dict[str, list[int]] = {}
+        multi = np.flatnonzero(~single)
+        if len(multi):
+            order = multi[np.lexsort((pos[multi], codes[multi]))]
+            bounds = np.flatnonzero(np.diff(codes[order])) + 1
+            for group in np.split(order, bounds):
+                self.shared[uniq[codes[group[0]]]] = pos[group].tolist()
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def find(self, keys: list[str]) -> np.ndarray:
+        """Position (or ``AMBIGUOUS`` / ``UNKNOWN``) for each key."""
+        if not len(keys):
+            return np.empty(0, dtype=np.int64)
+        at = self.index.get_indexer(pd.Index(keys, dtype=object))
+        return np.where(at >= 0, self.pos[at], UNKNOWN)
+
+    def get(self, key: str) -> int:
+        return int(self.find([key])[0])
+
+
 @dataclass
 class KeySpace:
-    """Normalised key -> person position (or ``AMBIGUOUS``) for one way of naming people."""
+    """How one kind of reference (id, email or name) finds people."""
 
     kind: str  # "id" | "email" | "name"
     target: str  # the people-side header(s) the keys come from
-    keys: dict[str, int]
-    loose: dict[str, int] | None = None  # names only: first + last token
-    shared: dict[str, list[int]] = field(default_factory=dict)  # ambiguous key -> people
+    keys: Lookup
+    keyer: Callable[[str], str]
+    loose: Lookup | None = None  # names only: first + last token
+
+    def shared(self, key: str) -> list[int]:
+        """The people an ambiguous key points at."""
+        found = self.keys.shared.get(key)
+        if found is None and self.loose is not None:
+            found = self.loose.shared.get(loose_name_key(key))
+        return found or []
 
 
 @dataclass
@@ -67,81 +125,77 @@ class Choice:
     notes: list[str] = field(default_factory=list)
 
 
-def row_keys(values: pd.Series, keyer: Callable[[str], str]) -> np.ndarray:
-    """``keyer`` applied to every row, computing each distinct value once."""
-    codes, uniques = pd.factorize(values.fillna(""), use_na_sentinel=True)
-    ukeys = np.array([keyer(str(u)) for u in uniques] + [""], dtype=object)
-    return ukeys[codes]  # code -1 (missing) picks the trailing ''
+def memoised(keyer: Callable[[str], str]) -> Callable[[str], str]:
+    """``keyer`` remembering its answers, so a name met as a person and as a manager is
+    normalised once per build (name keys are the costliest)."""
+    memo: dict[str, str] = {}
+
+    def keyed(value: str) -> str:
+        found = memo.get(value)
+        if found is None:
+            found = memo[value] = keyer(value)
+        return found
+
+    return keyed
 
 
-def _lookup(keys: np.ndarray, positions: np.ndarray) -> tuple[dict[str, int], dict]:
-    """Key -> position, and key -> positions for keys two or more people share.
-
-    A shared key maps to ``AMBIGUOUS`` in the first dict: guessing between two
-    "Alex Kim"s would silently build a wrong tree.
-    """
-    df = pd.DataFrame({"key": keys, "pos": positions}, dtype=object)
-    df = df[df["key"] != ""].drop_duplicates()
-    counts = df["key"].map(df["key"].value_counts())
-    single = df[counts == 1]
-    out = dict(zip(single["key"].tolist(), single["pos"].tolist(), strict=True))
-    many = df[counts > 1]
-    shared = {k: sorted(g) for k, g in many.groupby("key", sort=False)["pos"]}
-    out.update(dict.fromkeys(shared, AMBIGUOUS))
-    return out, shared
-
-
-def key_space(kind: str, target: str, key_arrays: Iterable[np.ndarray]) -> KeySpace:
+def key_space(
+    kind: str,
+    target: str,
+    key_arrays: Iterable[np.ndarray],
+    keyer: Callable[[str], str] | None = None,
+) -> KeySpace:
     """Build the lookup for one kind from one or more per-person key arrays."""
     arrays = list(key_arrays)
     n = len(arrays[0]) if arrays else 0
     keys = np.concatenate(arrays) if arrays else np.array([], dtype=object)
     positions = np.tile(np.arange(n, dtype=np.int64), len(arrays))
-    lookup, shared = _lookup(keys, positions)
-    space = KeySpace(kind, target, lookup, shared=shared)
+    space = KeySpace(kind, target, Lookup(keys, positions), keyer or KEYERS[kind])
     if kind == "name":
-        loose = np.array([loose_name_key(k) for k in keys.tolist()], dtype=object)
-        space.loose, loose_shared = _lookup(loose, positions)
-        for k, v in loose_shared.items():
-            space.shared.setdefault(k, v)
+        space.loose = Lookup(map_distinct(keys, loose_name_key), positions)
     return space
 
 
-def _resolve_value(raw: str, space: KeySpace, keyer: Callable[[str], str]) -> int:
-    if not raw:
-        return TOP
-    key = keyer(raw)
-    pos = space.keys.get(key, UNKNOWN) if key else UNKNOWN
-    if pos == UNKNOWN and key and space.loose is not None:
-        pos = space.loose.get(loose_name_key(key), UNKNOWN)
-    if pos == UNKNOWN and is_sentinel(raw):
-        return TOP
+def _second_chance(values: list[str], keys: list[str], space: KeySpace) -> np.ndarray:
+    """For references the exact key missed: the loose name key, else a "no manager" sentinel."""
+    pos = np.full(len(values), UNKNOWN, dtype=np.int64)
+    if space.loose is not None:
+        pos = space.loose.find([loose_name_key(k) if k else "" for k in keys])
+    sentinel = np.array([is_sentinel(v) for v in values], dtype=bool)
+    pos[(pos == UNKNOWN) & sentinel] = TOP
     return pos
 
 
 def resolve(
-    header: str, refs: pd.Series, space: KeySpace, rows: np.ndarray | None = None
+    header: str, refs: np.ndarray, space: KeySpace, rows: np.ndarray | None = None
 ) -> Resolution:
-    """Match each reference in ``refs`` against ``space``; ``rows`` limits it to a sample."""
-    values = refs.fillna("")
-    own = np.arange(len(values), dtype=np.int64)
+    """Match each reference (clean text, '' for blank) against ``space``.
+
+    ``rows`` limits the work to a sample of rows when only a score is wanted.
+    """
+    own = np.arange(len(refs), dtype=np.int64)
     if rows is not None:
-        values = values.iloc[rows]
-        own = own[rows]
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    keyer = KEYERS[space.kind]
-    upos = np.array([_resolve_value(str(u), space, keyer) for u in uniques], dtype=np.int64)
+        refs, own = refs[rows], own[rows]
+    codes, uniques = pd.factorize(np.asarray(refs, dtype=object), use_na_sentinel=False)
+    uniques = uniques.tolist()
+    keyer = space.keyer
+    ukeys = [keyer(u) if u else "" for u in uniques]
+    upos = space.keys.find(ukeys)
+    missed = np.flatnonzero(upos == UNKNOWN)
+    upos[missed] = _second_chance(
+        [uniques[i] for i in missed.tolist()], [ukeys[i] for i in missed.tolist()], space
+    )
     pos = upos[codes]
     is_self = pos == own
     pos[is_self] = TOP
-    blank = np.array([not str(u) for u in uniques], dtype=bool)[codes]
+    blank = np.array([not u for u in uniques], dtype=bool)[codes]
     references = int(np.count_nonzero((pos != TOP) | (is_self & ~blank)))
     return Resolution(
         header=header,
         space=space,
         pos=pos,
         codes=codes,
-        values=np.asarray(uniques, dtype=object),
+        values=np.array(uniques, dtype=object),
         references=references,
         resolved=int(np.count_nonzero(pos >= 0) + np.count_nonzero(is_self)),
         self_refs=int(np.count_nonzero(is_self)),
@@ -156,7 +210,7 @@ def sample_rows(n: int, limit: int = SAMPLE_ROWS) -> np.ndarray | None:
 
 
 def choose(
-    candidates: list[tuple[str, pd.Series]],
+    candidates: list[tuple[str, np.ndarray]],
     spaces: list[Callable[[], KeySpace | None]],
 ) -> Choice:
     """Try each candidate column against each key space; keep the pair resolving most.
@@ -176,7 +230,7 @@ def choose(
         if space is None:
             continue
         for col_i, (header, refs) in enumerate(candidates):
-            if space.kind == "email" and not refs.str.contains("@", regex=False).any():
+            if space.kind == "email" and not _has_at(refs):
                 continue
             res = resolve(header, refs, space, rows)
             scored.append(((res.resolved, -col_i, -space_i), res))
@@ -189,6 +243,10 @@ def choose(
         best if rows is None else resolve(best.header, dict(candidates)[best.header], best.space)
     )
     return Choice(final, _choice_notes(final, [r for _, r in scored if r is not best], rows))
+
+
+def _has_at(refs: np.ndarray) -> bool:
+    return any("@" in v for v in pd.unique(refs[: SAMPLE_ROWS * 5]).tolist())
 
 
 def _good(res: Resolution, first_header: str) -> bool:

@@ -24,9 +24,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
-_SPACE = re.compile(r"\s+")
-_FLOAT_INT = re.compile(r"^([+-]?\d+)\.0*$")
+import numpy as np
+import pandas as pd
+
 _TAG = re.compile(r"<[^>]*>")
 _APOSTROPHE = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -59,6 +62,7 @@ SENTINELS = frozenset(
         "board",
         "the board",
         "board of directors",
+        "xx",  # UK government organograms: the top post reports to "XX"
         "kein",
         "keine",
         "keiner",
@@ -67,9 +71,23 @@ SENTINELS = frozenset(
 _SENTINEL_SEP = re.compile(r"[\s_\-–—]+")
 
 
+def map_distinct(values: Any, fn: Callable[[str], Any], dtype: Any = object) -> np.ndarray:
+    """``fn`` on every cell, called once per distinct value (a missing cell reads as '').
+
+    Real columns repeat themselves (titles, departments, managers), and even a column of
+    unique ids costs one hash per row here instead of one Python call per row twice.
+    """
+    arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
+    codes, uniques = pd.factorize(np.asarray(arr, dtype=object), use_na_sentinel=True)
+    if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        uniques = uniques.astype(str)  # a reader handing over numbers: read them as text
+    done = [fn(u) for u in uniques.tolist()]
+    return np.array([*done, fn("")], dtype=dtype)[codes]
+
+
 def clean_text(value: str) -> str:
     """One cell as people will read it: trimmed, inner runs of space made single."""
-    return _SPACE.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
 def is_sentinel(value: str) -> bool:
@@ -77,15 +95,20 @@ def is_sentinel(value: str) -> bool:
     return _SENTINEL_SEP.sub(" ", value.casefold()).strip() in SENTINELS
 
 
+def _drop_zero_fraction(s: str) -> str:
+    """``'1001.0'`` / ``'1001.00'`` (Excel's float ids) -> ``'1001'``; anything else unchanged."""
+    head, dot, tail = s.partition(".")
+    if dot and head.isdigit() and not tail.strip("0"):
+        return head
+    return s
+
+
 def id_key(value: str) -> str:
     """Key for an employee id: ``' 001001.0 '`` -> ``'1001'``, ``'E-17'`` -> ``'e-17'``."""
-    s = _SPACE.sub(" ", value).strip().casefold()
-    m = _FLOAT_INT.match(s)
-    if m:
-        s = m.group(1)
-    if s.isascii() and s.isdigit():
-        s = s.lstrip("0") or "0"
-    return s
+    s = _drop_zero_fraction(value.strip())
+    if s.isdigit() and s.isascii():
+        return s if s[0] != "0" else (s.lstrip("0") or "0")
+    return " ".join(s.split()).casefold()
 
 
 def email_key(value: str) -> str:
@@ -148,6 +171,4 @@ def loose_name_key(key: str) -> str:
 
 def display_id(value: str) -> str:
     """An id as shown to people: trimmed, and ``1001.0`` (Excel's float) shown as ``1001``."""
-    s = clean_text(value)
-    m = _FLOAT_INT.match(s)
-    return m.group(1) if m else s
+    return _drop_zero_fraction(" ".join(value.split()))

@@ -19,9 +19,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from orgcheck.managers import AMBIGUOUS, KEYERS, UNKNOWN, Resolution
+from orgcheck.managers import AMBIGUOUS, UNKNOWN, Resolution
 from orgcheck.model import Finding, Severity
-from orgcheck.names import email_key, id_key, loose_name_key
 from orgcheck.tree import TreeMetrics
 
 #: rule -> (code, default severity)
@@ -112,11 +111,11 @@ def _did_you_mean(res: Resolution, value: str, people: pd.DataFrame) -> str:
     space = res.space
     if space.kind == "id" or len(space.keys) > _FUZZY_LIMIT:
         return ""
-    key = KEYERS[space.kind](value)
-    close = difflib.get_close_matches(key, list(space.keys), n=1, cutoff=0.8) if key else []
-    if not close or space.keys[close[0]] < 0:
-        return ""
-    return f"Did you mean {who(people, space.keys[close[0]])}? "
+    key = space.keyer(value)
+    known = space.keys.index.tolist()
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8) if key else []
+    pos = space.keys.get(close[0]) if close else UNKNOWN
+    return f"Did you mean {who(people, pos)}? " if pos >= 0 else ""
 
 
 def unresolved(res: Resolution, people: pd.DataFrame, *, dotted: bool = False) -> list[Finding]:
@@ -166,8 +165,7 @@ def _unknown_text(res, value, role, people, g) -> tuple[str, str]:
 
 
 def _ambiguous_text(res, value, role, people, g) -> tuple[str, str]:
-    key = KEYERS[res.space.kind](value)
-    matches = res.space.shared.get(key) or res.space.shared.get(loose_name_key(key), [])
+    matches = res.space.shared(res.space.keyer(value))
     whom = people["name"].iat[int(g[0])] or people["id"].iat[int(g[0])]
     named = (
         f"row {people['row'].iat[int(g[0])]}: {role} {value!r} of {whom}"
@@ -185,19 +183,26 @@ def _ambiguous_text(res, value, role, people, g) -> tuple[str, str]:
     return message, suggestion
 
 
-def duplicates(people: pd.DataFrame) -> list[Finding]:
-    """``duplicate-person``: one id, or one email, on more than one row. Both rows are kept."""
+def duplicates(
+    people: pd.DataFrame, id_keys: np.ndarray | None, email_keys: np.ndarray | None
+) -> list[Finding]:
+    """``duplicate-person``: one id, or one email, on more than one row. Both rows are kept.
+
+    ``id_keys`` / ``email_keys`` are the matching keys per person (None without the column),
+    so "1001" and "1001.0" count as the same id, as they do for manager references.
+    """
     out: list[Finding] = []
-    id_keys = _keys(people["id"], id_key)
     reported: set[tuple[int, ...]] = set()
-    for label, keys in (("id", id_keys), ("email", _keys(people["email"], email_key))):
-        series = pd.Series(keys)
+    for label, keys in (("id", id_keys), ("email", email_keys)):
+        if keys is None:
+            continue
+        series = pd.Series(keys, dtype=object)
         mask = ((series != "") & series.duplicated(keep=False)).to_numpy()
         groups, tail = _capped(
             "duplicate-person", _groups(keys, mask), people, f"repeated {label}s"
         )
         for g in groups:
-            if label == "email" and len(set(id_keys[g].tolist())) == 1:
+            if label == "email" and id_keys is not None and len(set(id_keys[g].tolist())) == 1:
                 continue  # the same person twice: already reported by id
             if tuple(g.tolist()) in reported:
                 continue
@@ -216,11 +221,6 @@ def duplicates(people: pd.DataFrame) -> list[Finding]:
             )
         out += tail
     return out
-
-
-def _keys(values: pd.Series, keyer) -> np.ndarray:
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return np.array([keyer(str(u)) for u in uniques] + [""], dtype=object)[codes]
 
 
 def cycles(people, parent, on_cycle, cycle_id) -> list[Finding]:

@@ -13,7 +13,8 @@ import re
 import unicodedata
 
 import numpy as np
-import pandas as pd
+
+from orgcheck.names import map_distinct
 
 #: Words (or word starts) in a status cell that mean the person has left. Matched on
 #: whole words after accents are stripped and case is folded.
@@ -25,6 +26,7 @@ LEAVER_WORDS: tuple[str, ...] = (
     r"deactivat\w*",
     r"disabled",
     r"deprovision\w*",
+    r"suspended",
     r"former",
     r"left",
     r"leaver",
@@ -70,8 +72,6 @@ def is_leaver(value: str, header: str = "") -> bool:
     return bool(_LEAVER.search(s))
 
 
-def inactive_mask(status: pd.Series, header: str = "") -> np.ndarray:
+def inactive_mask(status: np.ndarray, header: str = "") -> np.ndarray:
     """``is_leaver`` for every row, deciding each distinct status once."""
-    codes, uniques = pd.factorize(status, use_na_sentinel=True)
-    verdict = np.array([is_leaver(str(u), header) for u in uniques] + [False], dtype=bool)
-    return verdict[codes]
+    return map_distinct(status, lambda v: is_leaver(v, header), dtype=bool)
