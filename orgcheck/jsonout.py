@@ -8,6 +8,7 @@ person keeps the file diffable between two snapshots of an org.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -84,8 +85,36 @@ def summary(result: Result) -> dict:
     return data
 
 
-def render_json(result: Result) -> str:
+def anonymized(result: Result) -> Result:
+    """The same result with names, emails and email-like ids replaced by stable pseudonyms.
+
+    Uses the report's anonymizer so a person has the same pseudonym in the JSON as in
+    the HTML, Markdown and text reports of the same file.
+    """
+    from orgcheck.report.anonymize import Anonymizer, pseudo_emails
+
+    anon = Anonymizer(result.org)
+    people = result.org.people.copy()
+    people["name"] = anon.names
+    if "email" in people:
+        people["email"] = pseudo_emails(len(people))
+    ids = people["id"].astype(str)
+    if ids.str.contains("@", regex=False).any():
+        people["id"] = np.char.add("P", people["row"].to_numpy().astype(str)).astype(object)
+    texts = [t for f in result.findings for t in (f.message, f.suggestion)]
+    scrubbed = iter(anon.scrub(texts))
+    findings = [
+        replace(f, message=next(scrubbed), suggestion=next(scrubbed)) for f in result.findings
+    ]
+    source = replace(result.org.source, notes=anon.scrub(list(result.org.source.notes)))
+    org = replace(result.org, people=people, source=source)
+    return replace(result, org=org, findings=findings)
+
+
+def render_json(result: Result, *, anonymize: bool = False) -> str:
     """The whole document as text; people one per line, the rest indented."""
+    if anonymize:
+        result = anonymized(result)
     head = {
         "schema_version": SCHEMA_VERSION,
         "orgcheck_version": __version__,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -163,7 +164,7 @@ def test_an_internal_error_says_it_is_a_bug(run_cli, small_csv, monkeypatch, tmp
 def test_a_failure_while_rendering_leaves_no_file_behind(run_cli, small_csv, monkeypatch, tmp_path):
     import orgcheck.jsonout
 
-    def boom(result):
+    def boom(result, **kwargs):
         raise RuntimeError("render failed")
 
     monkeypatch.setattr(orgcheck.jsonout, "render_json", boom)
@@ -193,3 +194,30 @@ def test_python_dash_m_runs_the_cli():
     )
     assert out.returncode == 0
     assert "0.1.0" in out.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "md", "text"])
+def test_anonymize_leaves_no_real_name_in_any_format(run_cli, small_csv, fmt):
+    code, out, err = run_cli(
+        "analyze", small_csv, "--anonymize", "--format", fmt, "-o", "-", "--fail-on", "never"
+    )
+    assert code == 0, err
+    for _, name, _title, _ in SMALL_ORG:
+        for part in name.split():
+            assert not re.search(rf"\b{part}\b", out), f"{part!r} leaked into the {fmt} report"
+    assert "Person 0001" in out
+    assert "Director of Product" in out  # titles and structure stay
+
+
+def test_anonymized_json_keeps_structure(run_cli, small_csv):
+    plain = json.loads(
+        run_cli("analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never")[1]
+    )
+    anon = json.loads(
+        run_cli(
+            "analyze", small_csv, "--format", "json", "-o", "-", "--anonymize", "--fail-on", "never"
+        )[1]
+    )
+    assert [p["manager_id"] for p in plain["people"]] == [p["manager_id"] for p in anon["people"]]
+    assert [p["level"] for p in plain["people"]] == [p["level"] for p in anon["people"]]
+    assert len(plain["findings"]) == len(anon["findings"])

@@ -67,17 +67,13 @@ def destination(src: Path, output: str | None, fmt: str, many: bool) -> Path | s
 
 
 def render(result, fmt: str, anonymize: bool) -> str:
-    if anonymize:
-        from orgcheck.report.anonymize import anonymize_result
-
-        result = anonymize_result(result)
     if fmt == "json":
         from orgcheck.jsonout import render_json
 
-        return render_json(result)
+        return render_json(result, anonymize=anonymize)
     from orgcheck.report import render as render_report
 
-    return render_report(result, fmt)
+    return render_report(result, fmt, anonymize=anonymize)
 
 
 def worst(findings) -> int:
