@@ -41,7 +41,8 @@
     tog.setAttribute("aria-label", has ? "Show reports" : "No reports");
     if (has) { li.setAttribute("aria-expanded", "false"); }
     row.appendChild(tog);
-    if (L[i] > 0) { row.appendChild(el("span", "badge", B[L[i]])); }
+    var slot = row.appendChild(el("span", "slot"));
+    if (L[i] > 0) { slot.appendChild(el("span", "badge", B[L[i]])); }
     row.appendChild(el("span", "nm", N[i] || "(no name)"));
     row.appendChild(el("span", "tt", TT[T[i]]));
     if (has) {

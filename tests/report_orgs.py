@@ -8,6 +8,7 @@ text cell is an injection attempt, and a synthetic org of any size made with num
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,13 @@ import pandas as pd
 from orgcheck.analysis import Result
 from orgcheck.model import LEVEL_NAMES, Finding, Org, Source
 from orgcheck.tree import tree_metrics
+
+#: The real-export fixtures (one org in the shape of each HR system's export).
+EXPORTS = sorted(
+    p
+    for p in (Path(__file__).parent / "fixtures" / "exports").iterdir()
+    if p.suffix not in (".md", ".json")
+)
 
 #: title -> (rung, function, confidence)
 TITLES: dict[str, tuple[int, str, float]] = {

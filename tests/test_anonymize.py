@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html as htmllib
+import re
 
 import pytest
 
 from orgcheck.model import Finding
 from orgcheck.report import render
 from orgcheck.report.anonymize import Anonymizer
-from tests.report_orgs import SMALL, make_result
+from tests.report_orgs import EXPORTS, SMALL, make_result
 
 
 def _result():
@@ -71,3 +72,27 @@ def test_unknown_emails_are_masked():
     anon = Anonymizer(_result().org)
     (out,) = anon.scrub(["write to someone@else.example or ben@acme.example"])
     assert out == "write to [email hidden] or person0006@example.invalid"
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: p.name)
+def test_real_exports_leak_no_names_when_anonymized(path):
+    """Through the whole pipeline: no person's full name, first or last name survives."""
+    import orgcheck
+
+    result = orgcheck.analyze(path)
+    names = result.org.people["name"].dropna().astype(str)
+    parts = {w for n in names for w in re.findall(r"[^\W\d_]{3,}", n)}
+    parts -= _title_words(result)
+    for fmt in ("html", "md", "text"):
+        out = render(result, fmt, anonymize=True)
+        text = htmllib.unescape(out) if fmt == "html" else out.replace("\\", "")
+        leaked = {w for w in parts if re.search(rf"\b{re.escape(w)}\b", text)}
+        assert not leaked, (fmt, sorted(leaked)[:10])
+
+
+def _title_words(result) -> set[str]:
+    """Words that are also in titles, headers or departments: kept on purpose."""
+    people = result.org.people
+    text = " ".join(people["title"].dropna().astype(str))
+    text += " " + " ".join(result.org.source.columns.values())
+    return set(re.findall(r"[^\W\d_]{3,}", text))

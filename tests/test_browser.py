@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from orgcheck.report import render
-from tests.report_orgs import HOSTILE_STRINGS, hostile_result, make_result, synthetic_result
+from tests.report_orgs import (
+    EXPORTS,
+    HOSTILE_STRINGS,
+    hostile_result,
+    make_result,
+    synthetic_result,
+)
 
 CHROMIUM = os.environ.get("ORGCHECK_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -179,3 +185,19 @@ def test_hundred_thousand_people_open_quickly(browser, tmp_path):
     assert errors == []
     assert loaded < 10, (loaded, paint)
     p.close()
+
+
+SAMPLES = sorted((Path(__file__).parent.parent / "sample_data").glob("*.*"))
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in EXPORTS + SAMPLES if p.suffix != ".md"], ids=lambda p: p.name
+)
+def test_every_sample_and_export_opens_cleanly(browser, tmp_path, path):
+    import orgcheck
+
+    page = _open(browser, tmp_path, orgcheck.analyze(path))
+    assert page.console == []
+    assert page.foreign_requests() == []
+    assert page.page.locator("#tree-root .node").count() >= 1
+    page.page.close()
