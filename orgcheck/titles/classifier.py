@@ -158,10 +158,21 @@ class Classifier:
             if found is None:
                 continue
             others = [s for j, s in enumerate(segments) if j not in (i, i + joined)]
+            if found.rule.kind == "pm" and found.level != 1:
+                self._entry_elsewhere(found, others)
             return self._placement(found, notes, fixes, joined, others)
         if bare_seen:
             return unknown(f"'{' '.join(bare_seen)}' alone does not say of what; nothing matched")
         return unknown("nothing in the ladder matched this title")
+
+    def _entry_elsewhere(self, found: _Match, others: list[list[str]]) -> None:
+        """'Product Manager, New Grad': an entry programme in another part of the title."""
+        for seg in others:
+            for key in self._ladder.entry:
+                if _contains(seg, key):
+                    found.level, found.rungs = 1, None
+                    found.notes.append(f"'{' '.join(key)}' -> entry level, rung 1")
+                    return
 
     def _area_then_leader(self, segments: list[list[str]]) -> _Match | None:
         """'Product Management (Registered Products) - Director': the leader word came last."""
@@ -195,7 +206,8 @@ class Classifier:
         return " ".join(seg) in self._ladder.areas
 
     def _is_bare(self, seg: list[str]) -> bool:
-        return all(w in self._ladder.bare_words for w in seg)
+        lad = self._ladder
+        return tuple(seg) in lad.bare_phrases or all(w in lad.bare_words for w in seg)
 
     def _phrase(self, seg: list[str]) -> _Match | None:
         """Match one phrase; "Senior/Principal PM" is read both ways, lower rung kept."""
@@ -278,6 +290,7 @@ class Classifier:
                 band = [" ".join(s) for s in others if self._is_band(s)]
                 if band:
                     reason.append(f"'{band[0]}' read as a pay band, not a rung")
+                if band or any("pay band" in n for n in found.notes):
                     score -= conf.get("band", 0.1)
             if found.rungs and found.rungs[0] != found.rungs[1]:
                 low, high = found.rungs

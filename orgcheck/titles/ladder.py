@@ -90,6 +90,8 @@ class CompiledLadder:
     places: frozenset[str]
     areas: frozenset[str]
     bare_words: frozenset[str]
+    bare_phrases: frozenset[tuple[str, ...]]
+    entry: frozenset[tuple[str, ...]]
     rules: tuple[Rule, ...]
     confidence: dict[str, float]
     longest_modifier: int
@@ -130,9 +132,11 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
         for r in data.get("rewrite", [])
     )
     # Words that never say what a job is on their own ("Senior", "Director", "VP").
-    leader_words = [k for k in leaders if not set(k) & _AREA_WORDS]
-    bare = {w for key in (*seniority, *leader_words, *bands) for w in key} - _AREA_WORDS
-    bare |= {"of", "the", "and", "for", "a", "an", "to", "in", "vice", "president"}
+    singles = [k for k in (*seniority, *leaders) if len(k) == 1 and not set(k) & _AREA_WORDS]
+    bare = {w for key in (*singles, *bands) for w in key} | {w for key in seniority for w in key}
+    bare |= set(data.get("bare", {}).get("words", []))
+    bare -= _AREA_WORDS | {"president"}  # "President" alone is a job
+    phrases = {k for k in (*seniority, *leaders) if all(w in bare for w in k)} | set(bands)
     rungs = {int(k): str(v) for k, v in data.get("rungs", {}).items()}
     return CompiledLadder(
         rung_names=rungs,
@@ -153,6 +157,8 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
         places=frozenset(w.lower() for w in data.get("places", {}).get("words", [])),
         areas=frozenset(w.lower() for w in data.get("areas", {}).get("words", [])),
         bare_words=frozenset(bare),
+        bare_phrases=frozenset(phrases),
+        entry=frozenset(_phrases(dict.fromkeys(data.get("entry", {}).get("words", []), 1))),
         rules=tuple(_rule(r) for r in data.get("rule", [])),
         confidence={str(k): float(v) for k, v in data.get("confidence", {}).items()},
         longest_modifier=max((len(k) for k in (*seniority, *leaders)), default=1),

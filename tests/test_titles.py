@@ -1,0 +1,331 @@
+"""The title classifier on each kind of messy title issue 3 names, one table per kind."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from orgcheck.errors import InputError, UsageError
+from orgcheck.model import FUNCTIONS, LEVEL_NAMES
+from orgcheck.titles import Classifier, Placement, load_title_map
+from orgcheck.titles.ladder import RUNG_NAMES
+
+CLF = Classifier()
+
+
+def place(title: str) -> Placement:
+    return CLF.classify(title)
+
+
+def check(title: str, level: int | None, function: str) -> Placement:
+    p = place(title)
+    assert (p.level, p.function) == (level, function), f"{title!r}: {p.reason}"
+    assert function in FUNCTIONS
+    assert p.level_name == (LEVEL_NAMES[level] if level else None)
+    return p
+
+
+KINDS: dict[str, list[tuple[str, int | None, str]]] = {
+    "abbreviations": [
+        ("Sr. PM", 3, "product"),
+        ("Sr Product Manager", 3, "product"),
+        ("Snr Product Manager", 3, "product"),
+        ("PM", 2, "product"),
+        ("APM", 1, "product"),
+        ("GPM", 3, "product"),
+        ("Dir. Product Management", 4, "product"),
+        ("VP Product", 5, "product"),
+        ("SVP, Product", 5, "product"),
+        ("EVP Product", 5, "product"),
+        ("AVP, Product Management", 4, "product"),
+        ("CPO", 6, "product"),
+        ("TPM", None, "program"),
+        ("Sr. TPM, Infrastructure", None, "program"),
+    ],
+    "numbered levels": [
+        ("Product Manager I", 1, "product"),
+        ("Product Manager II", 2, "product"),
+        ("Product Manager III", 3, "product"),
+        ("PM 3", 3, "product"),
+        ("Product Owner I", 1, "product"),
+        ("Senior Product Manager II", 3, "product"),
+    ],
+    "IC-track words": [
+        ("Principal Product Manager", 3, "product"),
+        ("Staff Product Manager", 3, "product"),
+        ("Lead Product Manager", 3, "product"),
+        ("Group Product Manager", 3, "product"),
+        ("Senior Staff Product Manager", 3, "product"),
+        ("Partner Group Product Manager", 4, "product"),
+    ],
+    "leader titles": [
+        ("Head of Product", 4, "product"),
+        ("Product Lead", 3, "product"),
+        ("Product Owner", 2, "product"),
+        ("Director of Product", 4, "product"),
+        ("Product Director", 4, "product"),
+        ("VP of Product", 5, "product"),
+        ("Chief Product Officer", 6, "product"),
+        ("Director, Product Management", 4, "product"),
+        ("Product Management - Director", 4, "product"),
+    ],
+    "teams and places": [
+        ("Senior PM, Growth", 3, "product"),
+        ("Director of Product – Platform (Remote)", 4, "product"),
+        ("Product Manager | Payments", 2, "product"),
+        ("Growth, Senior Product Manager", 3, "product"),
+        ("Senior Product Manager, APM", 3, "product"),
+        ("Product Manager, Design Systems", 2, "product"),
+        ("Product Manager @ Acme", 2, "product"),
+    ],
+    "requisition numbers": [
+        ("Senior Product Manager (Req #12345)", 3, "product"),
+        ("R-0123456 Product Manager", 2, "product"),
+        ("Product Manager II - JR104233", 2, "product"),
+        ("[2024-118] Director of Product", 4, "product"),
+    ],
+    "ranges": [
+        ("Senior/Principal PM", 3, "product"),
+        ("PM/Senior PM", 2, "product"),
+        ("Director/VP of Product", 4, "product"),
+        ("AI/ML Product Manager", 2, "product"),
+    ],
+    "unicode, whitespace, case, entities": [
+        ("Senior Product Manager \u2014 Growth", 3, "product"),
+        ("  senior   PRODUCT   manager  ", 3, "product"),
+        ("Director of Product &amp; Design", 4, "product"),
+        ("Sr. PM &#8211; Growth", 3, "product"),
+        ("Product\u00a0Manager", 2, "product"),
+        ("VP\u2011Product", 5, "product"),
+    ],
+    "typos": [
+        ("Prodcut Manager", 2, "product"),
+        ("Product Manger", 2, "product"),
+        ("Senior Prouct Manager", 3, "product"),
+        ("Principle Product Manager", 3, "product"),
+        ("Product Managment Intern", 1, "product"),
+    ],
+    "interns and new grads (rung 1)": [
+        ("Product Management Intern", 1, "product"),
+        ("Associate Product Manager Intern", 1, "product"),
+        ("Associate Product Manager (New Grad)", 1, "product"),
+        ("Product Manager, New Grad", 1, "product"),
+        ("Rotational Product Manager", 1, "product"),
+        ("Software Engineering Intern", None, "engineering"),
+    ],
+    "look-alikes": [
+        ("Product Marketing Manager", None, "marketing"),
+        ("Director of Product Marketing", None, "marketing"),
+        ("Product Designer", None, "design"),
+        ("Manager, Product Design", None, "design"),
+        ("Product Operations Manager", None, "other"),
+        ("Head of Product Operations", None, "other"),
+        ("Product Analyst", None, "data"),
+        ("Product Analytics Lead", None, "data"),
+        ("Production Manager", None, "other"),
+        ("Production Technician I", None, "other"),
+        ("Project Manager", None, "program"),
+        ("Program Manager", None, "program"),
+        ("Technical Program Manager", None, "program"),
+        ("Product Support Specialist", None, "other"),
+        ("Product Engineer", None, "engineering"),
+        ("Senior Software Engineer, Product", None, "engineering"),
+        ("Engineering Manager, Product", None, "engineering"),
+        ("Brand Manager", None, "marketing"),
+        ("Category Manager", None, "marketing"),
+        ("Portfolio Manager", None, "other"),
+        ("Construction PM", None, "program"),
+        ("PM - Equity Long/Short Fund", None, "other"),
+        ("APM Supervisor", None, "other"),
+    ],
+    "PM as a shift": [
+        ("Cashier PM shift", None, "other"),
+        ("Cashier PM 1", None, "other"),
+        ("RN - PM Shift", None, "other"),
+        ("Night Nurse 3pm-11pm", None, "other"),
+    ],
+    "CPO as a credential or an assistant": [
+        ("Certified Prosthetist Orthotist", None, "other"),
+        ("CPO, Orthotics", None, "other"),
+        ("Jane Roe, CPO, LPO", None, "other"),
+        ("Executive Assistant to the CPO", None, "other"),
+        ("Executive Assistant to the VP of Product", None, "other"),
+        ("Chief of Staff to the Chief Product Officer", None, "other"),
+    ],
+    "bank pay bands": [
+        ("Product Manager, Vice President", 2, "product"),
+        ("Vice President, Product Manager", 2, "product"),
+        ("Digital Banking Product Manager - Vice President", 2, "product"),
+        ("Senior Product Manager - Vice President", 3, "product"),
+        ("Product Manager - Associate", 2, "product"),
+        ("Senior Associate, Product Manager", 2, "product"),
+    ],
+    "executives beyond the ladder": [
+        ("CEO", None, "executive"),
+        ("Chief Operating Officer", None, "executive"),
+        ("General Manager, Payments", None, "executive"),
+        ("CTO", None, "executive"),
+        ("Founder & CEO", None, "executive"),
+        ("President", None, "executive"),
+    ],
+    "other functions keep a function": [
+        ("Software Engineer", None, "engineering"),
+        ("UX Designer", None, "design"),
+        ("Data Scientist", None, "data"),
+        ("Marketing Manager", None, "marketing"),
+        ("Account Executive", None, "other"),
+        ("Scrum Master", None, "program"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "level", "function"),
+    [(kind, *case) for kind, cases in KINDS.items() for case in cases],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_kind(kind: str, title: str, level: int | None, function: str) -> None:
+    check(title, level, function)
+
+
+@pytest.mark.parametrize("title", ["", "   ", "Director", "Vice President", "Xyzzy Flurb"])
+def test_unknown_stays_unknown(title: str) -> None:
+    p = check(title, None, "unknown")
+    assert p.confidence == 0.0
+    assert "matched" in p.reason or "no title" in p.reason
+
+
+def test_none_and_non_strings_are_unknown() -> None:
+    assert CLF.classify(None).function == "unknown"  # type: ignore[arg-type]
+    assert CLF.classify(float("nan")).function == "unknown"  # type: ignore[arg-type]
+
+
+def test_reason_names_what_decided() -> None:
+    reason = place("Sr. PM").reason
+    assert reason == "'Sr.' -> senior; 'PM' -> product manager; 'senior' -> rung 3; rung 3"
+    assert "pay band" in place("Product Manager, Vice President").reason
+    assert "product marketing is marketing" in place("Product Marketing Manager").reason
+    assert "spelling" in place("Prodcut Manager").reason
+
+
+def test_ambiguous_titles_carry_a_range_and_lower_confidence() -> None:
+    head, lead, gpm = place("Head of Product"), place("Product Lead"), place("GPM")
+    assert (head.rungs, lead.rungs, gpm.rungs) == ((4, 5), (2, 4), (3, 4))
+    assert max(head.confidence, lead.confidence, gpm.confidence) <= 0.6
+    assert "depending on position" in head.reason
+    assert place("Senior Product Manager").rungs is None
+
+
+def test_confidence_reflects_doubt() -> None:
+    clean = place("Senior Product Manager").confidence
+    assert clean >= 0.9
+    assert place("Senior Prodcut Manager").confidence < clean
+    assert place("Senior/Principal PM").confidence < clean
+    assert place("Product Manager, Vice President").confidence < clean
+
+
+def test_memoised_per_cleaned_title() -> None:
+    clf = Classifier()
+    first = clf.classify("Senior Product Manager")
+    assert clf.classify("  SENIOR product   manager ") is first
+    assert clf.classify_many(["PM", "Senior Product Manager"])[1] is first
+
+
+def test_placement_is_frozen_and_json_shaped() -> None:
+    p = place("Staff PM")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.level = 5  # type: ignore[misc]
+    assert p.to_json("Staff PM", 3) == {
+        "title": "Staff PM",
+        "count": 3,
+        "level": 3,
+        "function": "product",
+        "confidence": p.confidence,
+        "reason": p.reason,
+    }
+
+
+def test_ladder_rung_names_match_the_model() -> None:
+    assert RUNG_NAMES == LEVEL_NAMES
+
+
+def test_ladder_extension_aliases_and_title_map() -> None:
+    clf = Classifier(
+        ladder={"abbreviations": {"ppo": "principal product owner"}},
+        aliases={"Tribe Lead": 4, "Product Specialist": "none"},
+        title_map={"Head of Product": 5},
+    )
+    assert clf.classify("PPO").level == 3
+    assert clf.classify("tribe lead").level == 4
+    assert "alias" in clf.classify("Tribe Lead").reason
+    pinned = clf.classify("Head of Product")
+    assert (pinned.level, pinned.confidence, pinned.rungs) == (5, 1.0, None)
+    off = clf.classify("Product Specialist")
+    assert (off.level, off.function) == (None, "other")
+
+
+def test_extra_rules_come_first_and_replace_swaps_tables() -> None:
+    rule = {"pattern": r"\btribe lead\b", "function": "product", "kind": "leader", "why": "x"}
+    clf = Classifier(ladder={"rule": [rule], "leaders": {"tribe lead": 4}})
+    assert clf.classify("Tribe Lead").level == 4
+    bare = Classifier(ladder={"replace": True, "abbreviations": {}})
+    assert bare.classify("Sr. PM").function == "unknown"
+
+
+def test_bad_alias_and_bad_rule_are_usage_errors() -> None:
+    with pytest.raises(UsageError):
+        Classifier(aliases={"Tribe Lead": "boss"})
+    with pytest.raises(UsageError):
+        Classifier(ladder={"rule": [{"pattern": "(", "function": "product"}]})
+
+
+def test_from_config_reads_ladder_and_title_map(tmp_path) -> None:
+    csv_path = tmp_path / "titles.csv"
+    csv_path.write_text("title,level\nProduct Lead,4\n", encoding="utf-8")
+    cfg = SimpleNamespace(ladder={"aliases": {"Tribe Lead": 3}}, title_map=str(csv_path))
+    clf = Classifier.from_config(cfg)
+    assert clf.classify("Product Lead").level == 4
+    assert clf.classify("Tribe Lead").level == 3
+    assert Classifier.from_config(object()).classify("PM").level == 2
+    assert Classifier.from_config(None, title_map=str(csv_path)).classify("Product Lead").level == 4
+
+
+def test_load_title_map_accepts_numbers_names_and_none(tmp_path) -> None:
+    path = tmp_path / "map.csv"
+    path.write_text(
+        "\ufefftitle,level\nTribe Lead,4\nSquad PM,Senior Product Manager\nPM Ops,none\n\n"
+        "Chapter Lead,off\n",
+        encoding="utf-8",
+    )
+    assert load_title_map(path) == {"Tribe Lead": 4, "Squad PM": 3, "PM Ops": 0, "Chapter Lead": 0}
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [("title,level\nTribe Lead,7\n", 2), ("Tribe Lead\n", 1), ("title,level\nA,3\nB,boss\n", 3)],
+)
+def test_load_title_map_names_the_bad_row(tmp_path, text: str, row: int) -> None:
+    path = tmp_path / "map.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_title_map(path)
+    assert info.value.row == row
+    assert info.value.path == str(path)
+
+
+def test_missing_title_map_is_an_input_error(tmp_path) -> None:
+    with pytest.raises(InputError):
+        load_title_map(tmp_path / "absent.csv")
+
+
+def test_classifier_does_not_import_pandas() -> None:
+    code = (
+        "import sys; from orgcheck.titles import Classifier; Classifier().classify('Sr. PM');"
+        "print('pandas' in sys.modules, 'numpy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
