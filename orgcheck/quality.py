@@ -72,6 +72,10 @@ def row_of(people: pd.DataFrame, i: int) -> str:
     return f"row {people['row'].iat[i]}"
 
 
+def _people(n: int, adjective: str = "") -> str:
+    return f"{n:,} {adjective}{'person' if n == 1 else 'people'}"
+
+
 def listing(people: pd.DataFrame, positions: Sequence[int], limit: int = SHOWN) -> str:
     shown = ", ".join(who(people, int(i)) for i in positions[:limit])
     more = len(positions) - limit
@@ -268,11 +272,12 @@ def multiple_roots(
     if len(heads) > 1:
         message = f"the org splits into {len(heads):,} separate trees: {part(heads)}"
         if len(alone):
-            message += f"; plus {len(alone):,} people with no manager and nobody under them"
+            message += f"; plus {_people(len(alone))} with no manager and nobody under them"
     elif len(heads) == 1:
+        verb = "has" if len(alone) == 1 else "have"
         message = (
-            f"{who(people, int(heads[0]))} heads the org, but {len(alone):,} other people "
-            f"have no manager and nobody under them: {listing(people, alone)}"
+            f"{who(people, int(heads[0]))} heads the org, but {_people(len(alone), 'other ')} "
+            f"{verb} no manager and nobody under them: {listing(people, alone)}"
         )
     else:
         message = f"nobody reports to anybody: {len(alone):,} people stand alone"

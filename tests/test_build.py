@@ -61,3 +61,255 @@ def test_float_ids_are_shown_as_integers():
     )
     assert org.people["id"].tolist() == ["1001", "1002"]
     assert org.parent.tolist() == [-1, 0]
+
+
+def rules_of(org):
+    return [f.rule for f in org.data_findings]
+
+
+def only(org, rule):
+    found = [f for f in org.data_findings if f.rule == rule]
+    assert len(found) == 1, [f.message for f in org.data_findings]
+    return found[0]
+
+
+# --- data-quality findings: one firing and one quiet case each -----------------------
+
+
+def test_unknown_manager_fires_and_names_row_value_person():
+    org = org_from_records([*SMALL, rec("6", "Fay Wong", manager="Jon Smyth")])
+    f = only(org, "unknown-manager")
+    assert f.code == "OC101"
+    assert f.people == ("6",)
+    assert f.rows == (7,)
+    assert f.message.startswith("row 7: manager 'Jon Smyth' of Fay Wong matches nobody")
+    assert "Correct the manager cell" in f.suggestion
+    assert org.parent[5] == -1
+
+
+def test_unknown_manager_groups_people_by_value():
+    org = org_from_records(
+        [
+            *SMALL,
+            rec("6", "Fay", manager="99"),
+            rec("7", "Gus", manager="99"),
+            rec("8", "Hal", manager="98"),
+        ]
+    )
+    unknown = [f for f in org.data_findings if f.rule == "unknown-manager"]
+    assert [f.people for f in unknown] == [("6", "7"), ("8",)]
+    assert "named by 2 people: Fay (row 7), Gus (row 8)" in unknown[0].message
+
+
+def test_unknown_manager_suggests_a_close_name():
+    recs = [rec("1", "Ada Lovelace", "CEO"), rec("2", "Bob Li", manager="Ada Lovelace"),
+            rec("3", "Cy Ng", manager="Ada Lovelance")]  # fmt: skip
+    f = only(org_from_records(recs), "unknown-manager")
+    assert f.suggestion.startswith("Did you mean Ada Lovelace (row 2)?")
+
+
+def test_unknown_manager_quiet_when_every_manager_exists():
+    assert "unknown-manager" not in rules_of(org_from_records(SMALL))
+
+
+def test_ambiguous_manager_fires_for_two_people_with_one_name():
+    recs = [
+        rec("1", "Ada Lovelace", "CEO"),
+        rec("2", "Alex Kim", "VP of Product", "Ada Lovelace"),
+        rec("3", "Alex Kim", "VP of Engineering", "Ada Lovelace"),
+        rec("4", "Bea Ruiz", "Product Manager", "Alex Kim"),
+    ]
+    org = org_from_records(recs)
+    f = only(org, "ambiguous-manager")
+    assert f.code == "OC102"
+    assert f.people == ("4",)
+    assert "matches 2 people: Alex Kim (row 3), Alex Kim (row 4)" in f.message
+    assert "left unresolved" in f.message
+    assert org.parent.tolist() == [-1, 0, 0, -1]
+
+
+def test_ambiguous_manager_quiet_for_distinct_names():
+    recs = [
+        rec("1", "Ada Lovelace", "CEO"),
+        rec("2", "Alex Kim", manager="Ada Lovelace"),
+        rec("3", "Alex Kimball", manager="Ada Lovelace"),
+        rec("4", "Bo", manager="Alex Kim"),
+    ]
+    org = org_from_records(recs)
+    assert rules_of(org) == []
+    assert org.parent.tolist() == [-1, 0, 0, 1]
+
+
+def test_reporting_cycle_fires_names_members_and_cuts():
+    recs = [
+        *SMALL,
+        rec("6", "Fay", manager="8"),
+        rec("7", "Gus", manager="6"),
+        rec("8", "Hal", manager="7"),
+    ]
+    org = org_from_records(recs)
+    f = only(org, "reporting-cycle")
+    assert f.code == "OC103"
+    assert f.severity == "error"
+    assert set(f.people) == {"6", "7", "8"}
+    assert "Fay (row 7) → Hal (row 9) → Gus (row 8) → Fay" in f.message
+    assert org.in_cycle.tolist() == [False] * 5 + [True] * 3
+    assert org.parent.tolist()[5:] == [-1, 5, 6]  # cut above Fay, the first row
+    assert (org.depth >= 0).all()
+
+
+def test_reporting_cycle_quiet_for_a_tree():
+    org = org_from_records(SMALL)
+    assert "reporting-cycle" not in rules_of(org)
+    assert not org.in_cycle.any()
+
+
+def test_duplicate_id_fires_and_makes_references_ambiguous():
+    recs = [*SMALL, rec("4", "Dee Park (2)", manager="3"), rec("9", "Ivy", manager="4")]
+    org = org_from_records(recs)
+    dup = only(org, "duplicate-person")
+    assert dup.code == "OC104"
+    assert dup.people == ("4", "4")
+    assert dup.rows == (5, 7)
+    assert dup.message.startswith("id '4' is on 2 rows: Dee Park (row 5), Dee Park (2) (row 7)")
+    assert len(org) == 7  # both rows kept
+    assert only(org, "ambiguous-manager").people == ("9",)
+
+
+def test_duplicate_email_fires():
+    recs = [rec("1", "Ada", "CEO", email="a@x.com"), rec("2", "Bob", manager="1", email="A@X.com")]
+    f = only(org_from_records(recs), "duplicate-person")
+    assert f.message.startswith("email 'a@x.com' is on 2 rows: Ada (row 2), Bob (row 3)")
+    assert f.people == ("1", "2")
+
+
+def test_duplicate_quiet_for_blank_emails_and_distinct_ids():
+    recs = [rec("1", "Ada", "CEO", email=""), rec("2", "Bob", manager="1", email="")]
+    assert "duplicate-person" not in rules_of(org_from_records(recs))
+
+
+def test_multiple_roots_lists_trees_with_sizes():
+    recs = [*SMALL, rec("6", "Fay", "CTO"), rec("7", "Gus", manager="6"), rec("8", "Hal", "Intern")]
+    f = only(org_from_records(recs), "multiple-roots")
+    assert f.code == "OC105"
+    assert f.people == ("1", "6", "8")  # largest tree first
+    assert (
+        "2 separate trees: Ada Lovelace (row 2) with 4 beneath, Fay (row 7) with 1 beneath"
+        in f.message
+    )
+    assert "plus 1 person with no manager and nobody under them" in f.message
+
+
+def test_multiple_roots_one_head_and_loners():
+    f = only(org_from_records([*SMALL, rec("6", "Fay", manager="nobody-here")]), "multiple-roots")
+    assert f.message.startswith(
+        "Ada Lovelace (row 2) heads the org, but 1 other person has no manager and nobody "
+        "under them: Fay (row 7)"
+    )
+
+
+def test_multiple_roots_quiet_for_one_top():
+    assert "multiple-roots" not in rules_of(org_from_records(SMALL))
+
+
+def test_multiple_roots_quiet_without_a_manager_column():
+    recs = [{"id": "1", "name": "Ada", "title": "CEO"}, {"id": "2", "name": "Bob", "title": "PM"}]
+    org = org_from_records(recs)
+    assert rules_of(org) == []
+    assert org.source.manager_key is None
+    assert "no manager column" in org.source.notes[-1]
+
+
+def test_missing_title_fires_once_for_all():
+    org = org_from_records([*SMALL, rec("6", "Fay", "", "1"), rec("7", "Gus", " ", "1")])
+    f = only(org, "missing-title")
+    assert f.code == "OC106"
+    assert f.people == ("6", "7")
+    assert f.message == "2 people have no title: Fay (row 7), Gus (row 8)"
+
+
+def test_missing_title_single_person_message():
+    f = only(org_from_records([*SMALL, rec("6", "Fay", "", "1")]), "missing-title")
+    assert f.message == "row 7: Fay has no title"
+
+
+def test_missing_title_quiet_when_all_titled():
+    assert "missing-title" not in rules_of(org_from_records(SMALL))
+
+
+# --- rows left out --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "header", "left_out"),
+    [
+        ("Terminated", "status", True),
+        ("Voluntarily Terminated", "status", True),
+        ("Terminated for Cause", "status", True),
+        ("Inactive", "status", True),
+        ("inactive", "status", True),
+        ("DEPROVISIONED", "status", True),
+        ("Deactivated", "status", True),
+        ("Former employee", "status", True),
+        ("ausgetreten", "status", True),
+        ("Inaktiv", "status", True),
+        ("False", "accountEnabled", True),
+        ("Active", "status", False),
+        ("Hired", "status", False),
+        ("Accepted", "status", False),
+        ("On Leave", "status", False),
+        ("Leave of Absence", "status", False),
+        ("Future Start", "status", False),
+        ("True", "accountEnabled", False),
+        ("False", "status", False),  # only a yes/no header makes False mean "left"
+        ("", "status", False),
+    ],
+)
+def test_leaver_statuses(status, header, left_out):
+    recs = [
+        {"id": "1", "name": "Ada", "title": "CEO", "manager": "", header: ""},
+        {"id": "2", "name": "Bob", "title": "PM", "manager": "1", header: status},
+    ]  # fmt: skip
+    org = org_from_records(recs, columns={"id": "id", "name": "name", "title": "title",
+                                          "manager": "manager", "status": header})  # fmt: skip
+    assert len(org) == (1 if left_out else 2)
+    assert org.skipped == ({"terminated": 1} if left_out else {})
+
+
+def test_blank_and_nameless_rows_are_counted():
+    recs = [*SMALL, rec("", "", "", ""), rec("", "", "Product Manager", "1")]
+    org = org_from_records(recs)
+    assert len(org) == 5
+    assert org.skipped == {"blank": 1, "no name or id": 1}
+    assert org.source.rows == 7
+
+
+def test_id_without_name_is_kept_and_name_without_id_gets_a_row_id():
+    org = org_from_records([*SMALL, rec("6", "", manager="1"), rec("", "Gus", manager="1")])
+    assert org.people["id"].tolist()[-2:] == ["6", "row-8"]
+    assert len(org) == 7
+
+
+def test_manager_of_a_leaver_is_unknown():
+    recs = [*SMALL, rec("6", "Fay", status="Terminated", manager="1"), rec("7", "Gus", manager="6")]
+    org = org_from_records(recs)
+    assert org.skipped == {"terminated": 1}
+    assert only(org, "unknown-manager").people == ("7",)
+
+
+def test_every_row_is_a_person_or_skipped():
+    recs = [
+        *SMALL,
+        rec("", "", "", ""),
+        rec("6", "Fay", status="Inactive"),
+        rec("7", "Gus", status="Active"),
+    ]
+    org = org_from_records(recs)
+    assert len(org) + sum(org.skipped.values()) == len(recs)
+
+
+def test_empty_records():
+    org = org_from_records([])
+    assert len(org) == 0
+    assert org.data_findings == []
+    assert org.layers == 0

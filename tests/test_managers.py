@@ -1,0 +1,310 @@
+"""Manager matching: keys for ids, emails and names, sentinels, and the column/key choice."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from orgcheck.build import org_from_records
+from orgcheck.managers import AMBIGUOUS, UNKNOWN, Lookup
+from orgcheck.names import display_id, email_key, id_key, is_sentinel, name_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("1001", "1001.0"),
+        ("1001", " 1001 "),
+        ("1001", "1001.00"),
+        ("1001", "001001"),
+        ("E-17", "e-17"),
+        ("0", "000"),
+    ],
+)
+def test_id_keys_meet(a, b):
+    assert id_key(a) == id_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("1001", "1001.5"), ("1001", "10010"), ("E17", "E-17")])
+def test_id_keys_stay_apart(a, b):
+    assert id_key(a) != id_key(b)
+
+
+def test_display_id_keeps_leading_zeros_but_drops_float_tail():
+    assert display_id(" 001001.0 ") == "001001"
+    assert display_id("1001.0") == "1001"
+    assert display_id("1001.5") == "1001.5"
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("Ada.Lovelace@Example.COM", "ada.lovelace@example.com"),
+        (" mailto:ada@example.com ", "ada@example.com"),
+        ("Ada Lovelace <ada@example.com>", "ada@example.com"),
+        ("Ada Lovelace", ""),
+        ("", ""),
+    ],
+)
+def test_email_keys(value, key):
+    assert email_key(value) == key
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Renee Becker",
+        "Becker, Renee",
+        "Becker,  Renee  ",
+        "  renee   BECKER",
+        "Renée Becker",
+        "Becker, Renee A.",
+        "Renee A Becker",
+        "Renee Becker, Jr.",
+        "<b>Renee Becker</b>",
+    ],
+)
+def test_name_spellings_meet(spelling):
+    assert name_key(spelling) == "renee becker"
+
+
+def test_name_key_punctuation():
+    assert name_key("George O'Neil") == name_key("O’Neil, George") == "george oneil"
+    assert name_key("Smith-Jones, Ann") == name_key("Ann Smith Jones")
+    assert name_key("R&amp;D Lead") == name_key("R&D Lead")
+
+
+@pytest.mark.parametrize(
+    "cell", ["", "NO_MANAGER", "NO_MGR", "none", "N/A", "-", "—", "0", "null", "Board of Directors"]
+)
+def test_sentinels(cell):
+    assert is_sentinel(cell)
+
+
+@pytest.mark.parametrize("cell", ["Ada Lovelace", "1001", "ada@example.com", "Nonesuch"])
+def test_not_sentinels(cell):
+    assert not is_sentinel(cell)
+
+
+def test_lookup_marks_shared_keys_ambiguous():
+    keys = np.array(["a", "b", "b", "", "c"], dtype=object)
+    look = Lookup(keys, np.arange(5))
+    assert look.find(["a", "b", "c", "zz", ""]).tolist() == [0, AMBIGUOUS, 4, UNKNOWN, UNKNOWN]
+    assert look.shared == {"b": [1, 2]}
+
+
+def test_lookup_same_person_twice_is_not_ambiguous():
+    # one person reachable by display name and by first + last: same key, same position
+    look = Lookup(np.array(["ada", "bob", "ada", "bob"], dtype=object), np.array([0, 1, 0, 1]))
+    assert look.find(["ada", "bob"]).tolist() == [0, 1]
+
+
+def people(*rows):
+    """(id, name, manager, email) tuples as records."""
+    return [
+        {"id": i, "name": n, "title": "Product Manager", "manager": m, "email": e}
+        for i, n, m, e in rows
+    ]
+
+
+def test_manager_by_email_case_insensitive():
+    org = org_from_records(
+        people(
+            ("1", "Ada Lovelace", "", "ada@x.com"),
+            ("2", "Bob Li", "ADA@X.COM", "bob@x.com"),
+            ("3", "Cy Ng", " bob@x.com", "cy@x.com"),
+        )
+    )
+    assert org.source.manager_key == "email"
+    assert org.parent.tolist() == [-1, 0, 1]
+    assert org.data_findings == []
+
+
+def test_manager_by_last_first_name():
+    org = org_from_records(
+        people(
+            ("1", "Ada Lovelace", "", ""),
+            ("2", "Bob Li", "Lovelace, Ada", ""),
+            ("3", "Chloé Martin", "LI,  BOB", ""),
+            ("4", "Dan Ek", "Chloe Martin", ""),
+        )
+    )
+    assert org.source.manager_key == "name"
+    assert org.parent.tolist() == [-1, 0, 1, 2]
+
+
+def test_middle_name_reference_resolves_by_first_and_last():
+    org = org_from_records(
+        people(("1", "Mary Ann Smith", "", ""), ("2", "Bob Li", "Mary Smith", ""))
+    )
+    assert org.parent.tolist() == [-1, 0]
+
+
+def test_first_and_last_columns_make_the_name():
+    org = org_from_records(
+        [
+            {
+                "id": "1",
+                "first_name": "Ada",
+                "last_name": "Lovelace",
+                "title": "CEO",
+                "manager": "",
+            },
+            {
+                "id": "2",
+                "first_name": "Bob",
+                "last_name": "Li",
+                "title": "PM",
+                "manager": "Ada Lovelace",
+            },
+        ]
+    )
+    assert org.people["name"].tolist() == ["Ada Lovelace", "Bob Li"]
+    assert org.parent.tolist() == [-1, 0]
+
+
+def test_legal_name_also_matches_when_display_name_differs():
+    recs = [
+        {"id": "1", "name": "Bob Smith", "first_name": "Robert", "last_name": "Smith",
+         "title": "CEO", "manager": ""},
+        {"id": "2", "name": "Ann Lee", "first_name": "Ann", "last_name": "Lee",
+         "title": "PM", "manager": "Robert Smith"},
+    ]  # fmt: skip
+    org = org_from_records(recs)
+    assert org.parent.tolist() == [-1, 0]
+
+
+@pytest.mark.parametrize("cell", ["NO_MANAGER", "NO_MGR", "none", "n/a", "-", "0", "", "  "])
+def test_sentinel_manager_is_a_top(cell):
+    org = org_from_records(people(("1", "Ada", cell, ""), ("2", "Bob", "1", "")))
+    assert org.parent.tolist() == [-1, 0]
+    assert [f.rule for f in org.data_findings] == []
+
+
+def test_zero_is_a_manager_when_someone_has_id_zero():
+    org = org_from_records(people(("0", "Ada", "", ""), ("1", "Bob", "0", "")))
+    assert org.parent.tolist() == [-1, 0]
+
+
+def test_self_manager_is_a_top_without_finding():
+    org = org_from_records(people(("1", "Ada", "1", ""), ("2", "Bob", "1", "")))
+    assert org.parent.tolist() == [-1, 0]
+    assert org.data_findings == []
+    assert not org.in_cycle.any()
+    assert any("name themselves" in n for n in org.source.notes)
+
+
+def test_id_interpretation_needs_an_id_column():
+    # no id column: ids are row numbers, and "2" in the manager column must not match them
+    recs = [
+        {"name": "Ada", "title": "CEO", "manager": ""},
+        {"name": "Bob", "title": "PM", "manager": "2"},
+    ]
+    org = org_from_records(recs)
+    assert org.people["id"].tolist() == ["2", "3"]
+    assert org.parent.tolist() == [-1, -1]
+    assert [f.rule for f in org.data_findings] == ["unknown-manager", "multiple-roots"]
+
+
+HRDATASET = [
+    # Employee_Name, EmpID, ManagerName, ManagerID (ManagerID is not an EmpID)
+    ("Chen, Alice", "10001", "Board of Directors", ""),
+    ("Diaz,  Bruno ", "10002", "Alice Chen", "1"),
+    ("Martin, Chloé", "10003", "Alice Chen", "1"),
+    ("Ivanov, Dmitri  K", "10004", "Bruno Diaz", "2"),
+    ("Khan, Farah", "10005", "Dmitri K. Ivanov", "3"),
+    ("Sato, Hana", "10006", "Chloe Martin", "4"),
+    ("Gray, Elijiah", "10007", "Chloe Martin", "4"),
+]
+
+
+def _hrdataset(manager_column):
+    recs = [
+        {"Employee_Name": n, "EmpID": i, "Position": "Product Manager", "ManagerName": mn,
+         "ManagerID": mi}
+        for n, i, mn, mi in HRDATASET
+    ]  # fmt: skip
+    cols = {"name": "Employee_Name", "id": "EmpID", "title": "Position", "manager": manager_column}
+    return recs, cols
+
+
+def test_hrdataset_manager_name_beats_manager_id(monkeypatch):
+    """The detector offers ManagerID first; ManagerName resolves, so it wins."""
+    import orgcheck.columns
+
+    monkeypatch.setattr(
+        orgcheck.columns,
+        "candidate_headers",
+        lambda raw, field: ["ManagerID", "ManagerName"] if field == "manager" else [],
+    )
+    recs, cols = _hrdataset("ManagerID")
+    org = org_from_records(recs, columns=cols)
+    assert org.source.columns["manager"] == "ManagerName"
+    assert org.source.manager_key == "name"
+    assert org.parent.tolist() == [-1, 0, 0, 1, 3, 2, 2]
+    assert org.data_findings == []
+    note = next(n for n in org.source.notes if n.startswith("manager column"))
+    assert "'ManagerName' matched by name: 6 of 6" in note
+    assert "'ManagerID' by id resolved 0" in note
+
+
+def test_hrdataset_override_is_respected(monkeypatch):
+    import orgcheck.columns
+
+    monkeypatch.setattr(
+        orgcheck.columns, "candidate_headers", lambda raw, field: ["ManagerID", "ManagerName"]
+    )
+    recs, cols = _hrdataset("ManagerID")
+    org = org_from_records(recs, columns=cols, overrides={"manager": "ManagerID"})
+    assert org.source.columns["manager"] == "ManagerID"
+    assert (org.parent == -1).all()
+    assert {f.rule for f in org.data_findings} == {"unknown-manager", "multiple-roots"}
+
+
+def test_hrdataset_with_real_candidate_headers():
+    """The reader's own candidate_headers, not a stand-in, leads to ManagerName."""
+    recs, cols = _hrdataset("ManagerID")
+    org = org_from_records(recs, columns=cols)
+    assert org.source.columns["manager"] == "ManagerName"
+    assert org.parent.tolist() == [-1, 0, 0, 1, 3, 2, 2]
+
+
+def test_manager_column_of_ids_pointing_at_another_id_column(monkeypatch):
+    """SuccessFactors: MANAGER holds USERIDs while the id field may be EMPID."""
+    import orgcheck.columns
+
+    monkeypatch.setattr(
+        orgcheck.columns,
+        "candidate_headers",
+        lambda raw, field: ["USERID", "EMPID"] if field == "id" else [],
+    )
+    recs = [
+        {"USERID": "ada", "EMPID": "1", "NAME": "Ada", "TITLE": "CEO", "MANAGER": "NO_MANAGER"},
+        {"USERID": "bob", "EMPID": "2", "NAME": "Bob", "TITLE": "PM", "MANAGER": "ada"},
+    ]
+    cols = {"id": "EMPID", "name": "NAME", "title": "TITLE", "manager": "MANAGER"}
+    org = org_from_records(recs, columns=cols)
+    assert org.parent.tolist() == [-1, 0]
+    assert org.source.manager_key == "id"
+    assert "people's 'USERID'" in org.source.notes[-1]
+
+
+def test_dotted_line_resolves_but_never_builds_the_tree():
+    recs = [
+        {"id": "1", "name": "Ada", "title": "CEO", "manager": "", "dotted_manager": ""},
+        {"id": "2", "name": "Bob", "title": "VP", "manager": "1", "dotted_manager": ""},
+        {"id": "3", "name": "Cy", "title": "PM", "manager": "2", "dotted_manager": "1"},
+        {"id": "4", "name": "Di", "title": "PM", "manager": "2", "dotted_manager": "77"},
+    ]
+    org = org_from_records(recs)
+    assert org.parent.tolist() == [-1, 0, 1, 1]
+    assert org.dotted_parent.tolist() == [-1, -1, 0, -1]
+    unknown = [f for f in org.data_findings if f.rule == "unknown-manager"]
+    assert len(unknown) == 1
+    assert unknown[0].severity == "info"
+    assert "dotted-line manager '77'" in unknown[0].message
+
+
+def test_no_dotted_column_means_no_dotted_parent():
+    org = org_from_records(people(("1", "Ada", "", ""), ("2", "Bob", "1", "")))
+    assert org.dotted_parent is None
