@@ -177,7 +177,7 @@ def config_from_dict(data: Mapping[str, Any], path: Path | None = None) -> Confi
     unknown = [k for k in data if k not in TOP_KEYS]
     if unknown:
         raise UsageError(
-            f"unknown key {prefix}{unknown[0]!r}",
+            f"unknown key '{prefix}{unknown[0]}'",
             hint=f"known keys: {', '.join(TOP_KEYS)}",
             path=where,
         )

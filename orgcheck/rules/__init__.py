@@ -65,11 +65,7 @@ def run_rules(org: Org, metrics: Any = None, cfg: Any = None) -> list[Finding]:
             raw = list(rule.check(org, metrics, cfg.options(rule)))
         forced = cfg.severity_override(rule)
         found[rule.name] = [
-            dataclasses.replace(
-                f,
-                code=rule.code,
-                severity=forced or (rule.severity if rule.from_builder else f.severity),
-            )
+            dataclasses.replace(f, code=rule.code, severity=forced or _severity(rule, f))
             for f in raw
         ]
     out: list[Finding] = []
@@ -78,6 +74,24 @@ def run_rules(org: Org, metrics: Any = None, cfg: Any = None) -> list[Finding]:
     known = set(BY_NAME)
     out.extend(f for f in org.data_findings if f.rule not in known)
     return out
+
+
+def _severity(rule: Rule, finding: Finding) -> str:
+    """The registry's default, unless the finding chose its own severity on purpose.
+
+    A rule's own findings keep theirs (``check`` stamps the default or a deliberate
+    variant). A builder finding keeps its severity only where it differs from the
+    builder's default for that rule (e.g. a dotted-line reference that matches
+    nobody is info): the registry's default replaces the builder's placeholder.
+    """
+    if not rule.from_builder:
+        return finding.severity
+    try:
+        from orgcheck.quality import RULES as BUILDER_DEFAULTS
+    except ImportError:  # a builder without its own table of defaults
+        return rule.severity
+    builder_default = BUILDER_DEFAULTS.get(rule.name, (None, None))[1]
+    return rule.severity if finding.severity == builder_default else finding.severity
 
 
 def _not_already_explained(rule: Rule, found: dict[str, list[Finding]]) -> list[Finding]:

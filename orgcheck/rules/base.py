@@ -12,7 +12,7 @@ and ``orgcheck init`` load the registry and must start fast.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -167,6 +167,20 @@ class Rule:
             people=tuple(people)[:MAX_PEOPLE],
             suggestion=suggestion,
         )
+
+    def capped(
+        self,
+        ordered: Sequence[int],
+        ids: Callable[[Sequence[int]], list[str]],
+        build: Callable[[int], Finding],
+        severity: str | None = None,
+    ) -> Iterator[Finding]:
+        """``build(position)`` for the first ``MAX_FINDINGS`` hits, then one summary."""
+        for pos in ordered[:MAX_FINDINGS]:
+            yield build(int(pos))
+        if len(ordered) > MAX_FINDINGS:
+            rest = ordered[MAX_FINDINGS : MAX_FINDINGS + MAX_PEOPLE]
+            yield self.more(len(ordered) - MAX_FINDINGS, ids(rest), severity)
 
     def more(self, count: int, people: Sequence[str], severity: str | None = None) -> Finding:
         """The summary finding for hits past ``MAX_FINDINGS``."""

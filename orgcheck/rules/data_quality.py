@@ -143,8 +143,9 @@ class MultipleRoots(Rule):
     ----------------------------
     A company has one top; several usually mean broken manager references or a file
     that holds only part of the company. Layers and org sizes are then measured from
-    each top separately. This is information, not an error: an export of the product
-    team alone often has its leader's manager outside the file.
+    each top separately, and a team cut off from its leader can hide a missing
+    Director layer. A warning rather than an error: contractors and board members
+    often have no manager in an export.
 
     Example
     -------
@@ -157,7 +158,7 @@ class MultipleRoots(Rule):
 
     name = "multiple-roots"
     code = "OC105"
-    severity = "info"
+    severity = "warning"
     from_builder = True
 
 

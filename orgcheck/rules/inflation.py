@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from orgcheck.rules._arrays import Namer, plural
-from orgcheck.rules.base import MAX_FINDINGS, Option, Rule
+from orgcheck.rules.base import Option, Rule
 from orgcheck.rules.ladder import by_priority, rung_count
 
 RUNG_ONE = {4: "Director", 5: "VP", 6: "CPO"}
@@ -130,11 +130,11 @@ class TitleInflation(Rule):
         namer = Namer(org)
         ordered = by_priority(hits, a.level.astype(np.int64))
         company = plural(metrics.company_size, "person", "people")
-        for pos in ordered[:MAX_FINDINGS]:
-            pos = int(pos)
+
+        def one(pos: int) -> Any:
             rung = int(a.level[pos])
             key = "small_no_vp" if small[pos] and no_vp[pos] else "small" if small[pos] else "no_vp"
-            yield self.finding(
+            return self.finding(
                 key,
                 namer.ids([pos]),
                 who=namer.label(pos),
@@ -144,8 +144,8 @@ class TitleInflation(Rule):
                 minimum=int(minimum[rung]),
                 reason=metrics.company_size_reason,
             )
-        if len(ordered) > MAX_FINDINGS:
-            yield self.more(len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]))
+
+        yield from self.capped(ordered, namer.ids, one)
 
     def _top_heavy(self, org: Any, metrics: Any, options: dict[str, Any]) -> Iterator[Any]:
         a = metrics.arrays
@@ -214,14 +214,13 @@ class LeaderWithoutTeam(Rule):
         severity = None if metrics.is_startup else "info"
         namer = Namer(org)
         ordered = by_priority(hits, a.level.astype(np.int64))
-        for pos in ordered[:MAX_FINDINGS]:
-            yield self.finding(
+
+        def one(pos: int) -> Any:
+            return self.finding(
                 "default", namer.ids([int(pos)]), severity=severity, who=namer.label(int(pos))
             )
-        if len(ordered) > MAX_FINDINGS:
-            yield self.more(
-                len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]), severity
-            )
+
+        yield from self.capped(ordered, namer.ids, one, severity)
 
 
 RULES: tuple[Rule, ...] = (TitleInflation(), LeaderWithoutTeam())

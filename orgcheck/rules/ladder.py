@@ -112,13 +112,13 @@ class MissingDirectorLayer(Rule):
         namer = Namer(org)
         members = groups(owner, np.flatnonzero(junior & (owner >= 0) & np.isin(owner, hits)))
         ordered = by_priority(hits, unled)
-        for pos in ordered[:MAX_FINDINGS]:
-            pos = int(pos)
+
+        def one(pos: int) -> Any:
             team = members.get(pos, np.array([], dtype=np.int64))
             team = team[np.lexsort((team, -a.level[team], a.parent[team] != pos))]
             key = "direct" if direct[pos] >= options["min_direct"] else "org"
             who = namer.label(pos)
-            yield self.finding(
+            return self.finding(
                 key,
                 namer.ids([pos, *team.tolist()]),
                 who=who,
@@ -126,8 +126,8 @@ class MissingDirectorLayer(Rule):
                 direct=_junior_words(a, team[a.parent[team] == pos]),
                 total=_junior_words(a, team),
             )
-        if len(ordered) > MAX_FINDINGS:
-            yield self.more(len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]))
+
+        yield from self.capped(ordered, namer.ids, one)
 
 
 def _direct_juniors(a: Any, junior: np.ndarray) -> np.ndarray:
@@ -150,15 +150,18 @@ class LayerSkip(Rule):
     What it checks
     --------------
     People on the ladder whose manager is on the ladder at least ``min_gap`` rungs
-    higher: an APM or PM reporting to a VP, a PM or Senior PM reporting to the CPO.
-    One finding per manager, naming the reports concerned. People already named by a
-    missing-director-layer finding are not reported again.
+    higher and at least on rung ``min_manager_rung``: an APM or PM reporting to a VP,
+    a PM or Senior PM reporting to the CPO. One finding per manager, naming the
+    reports concerned. People already named by a missing-director-layer finding are
+    not reported again.
 
     Why it matters on the ladder
     ----------------------------
     Each rung coaches the one below: a Senior PM or Director grows a PM, a VP grows
     Directors. An APM under a VP gets strategy but no day-to-day product mentoring,
-    and the VP spends time on work two rungs below their own.
+    and the VP spends time on work two rungs below their own. Directors are left out
+    by default (``min_manager_rung = 5``): mentoring the whole PM team is part of the
+    Director's job, and APM programmes commonly report to a Director.
 
     Example
     -------
@@ -182,6 +185,12 @@ class LayerSkip(Rule):
             "Rungs between a person and their manager that count as a skip.",
             minimum=2,
         ),
+        Option(
+            "min_manager_rung",
+            5,
+            "Only managers on this rung or above are judged (5 = VP; 4 includes Directors).",
+            minimum=2,
+        ),
     )
     messages: ClassVar[dict[str, str]] = {
         "one": "{reports} reports to {who}, {gap} rungs above",
@@ -194,7 +203,7 @@ class LayerSkip(Rule):
 
     def check(self, org: Any, metrics: Any, options: dict[str, Any]) -> Iterator[Any]:
         a = metrics.arrays
-        on = (a.level > 0) & a.valid & (a.manager_level > 0)
+        on = (a.level > 0) & a.valid & (a.manager_level >= options["min_manager_rung"])
         gap = a.manager_level.astype(np.int16) - a.level
         skip = np.flatnonzero(on & (gap >= options["min_gap"]))
         yield from per_manager(self, org, a, skip, _skip_values)
@@ -218,28 +227,26 @@ def per_manager(rule: Rule, org: Any, a: Any, people: np.ndarray, values: Any) -
     ``values(a, namer, manager, reports)`` returns the message values, including
     ``key`` (message key) and optionally ``severity``.
     """
-    by_mgr = groups(a.parent, people)
-    managers = np.array(sorted(by_mgr), dtype=np.int64)
-    if not len(managers):
-        return
-    size = np.zeros(a.n, dtype=np.int64)
-    size[managers] = [len(by_mgr[int(m)]) for m in managers]
-    ordered = by_priority(managers, size)
+    counts = np.bincount(a.parent[people], minlength=a.n)
+    ordered = by_priority(np.flatnonzero(counts), counts)
+    top = ordered[:MAX_FINDINGS]
+    by_mgr = groups(a.parent, people[np.isin(a.parent[people], top)])
     namer = Namer(org)
-    for m in ordered[:MAX_FINDINGS]:
+
+    def one(m: int) -> Any:
         reports = by_mgr[int(m)]
         reports = reports[np.lexsort((reports, -a.level[reports]))]
         vals = values(a, namer, int(m), reports)
         who = namer.label(int(m))
-        yield rule.finding(
+        return rule.finding(
             vals.pop("key"),
             namer.ids([int(m), *reports.tolist()]),
             severity=vals.pop("severity", None),
             who=who,
             **vals,
         )
-    if len(ordered) > MAX_FINDINGS:
-        yield rule.more(len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]))
+
+    yield from rule.capped(ordered, namer.ids, one)
 
 
 class InvertedReporting(Rule):
@@ -440,10 +447,10 @@ class NoSuccessor(Rule):
         )
         namer = Namer(org)
         ordered = by_priority(hits, ladder_reports)
-        for pos in ordered[:MAX_FINDINGS]:
-            pos = int(pos)
+
+        def one(pos: int) -> Any:
             below = RUNG_PLURALS[a.level[pos] - 1]
-            yield self.finding(
+            return self.finding(
                 "default",
                 namer.ids([pos]),
                 who=namer.label(pos),
@@ -451,8 +458,8 @@ class NoSuccessor(Rule):
                 below=below if a.level[pos] < 6 else "VPs or Directors",
                 below_one=RUNG_SINGULAR[a.level[pos] - 1] if a.level[pos] < 6 else "VP or Director",
             )
-        if len(ordered) > MAX_FINDINGS:
-            yield self.more(len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]))
+
+        yield from self.capped(ordered, namer.ids, one)
 
 
 RULES: tuple[Rule, ...] = (

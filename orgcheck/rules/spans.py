@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from orgcheck.rules._arrays import Namer, plural
-from orgcheck.rules.base import MAX_FINDINGS, MAX_PEOPLE, Option, Rule
+from orgcheck.rules.base import MAX_PEOPLE, Option, Rule
 from orgcheck.rules.ladder import by_priority
 
 SCOPE_DOC = (
@@ -90,17 +90,17 @@ class WideSpan(Rule):
         )
         namer = Namer(org)
         ordered = by_priority(hits, spans)
-        for pos in ordered[:MAX_FINDINGS]:
-            pos = int(pos)
-            yield self.finding(
+
+        def one(pos: int) -> Any:
+            return self.finding(
                 "default",
                 namer.ids([pos]),
                 who=namer.label(pos),
                 count=int(spans[pos]),
                 limit=options["max_span"],
             )
-        if len(ordered) > MAX_FINDINGS:
-            yield self.more(len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]))
+
+        yield from self.capped(ordered, namer.ids, one)
 
 
 class NarrowSpan(Rule):
@@ -156,17 +156,18 @@ class NarrowSpan(Rule):
         hits = hits[child[hits] >= 0]
         namer = Namer(org)
         ordered = by_priority(hits, a.org_size.astype(np.int64))
-        for pos in ordered[:MAX_FINDINGS]:
+
+        def one(pos: int) -> Any:
             pos, kid = int(pos), int(child[pos])
-            yield self.finding(
+            return self.finding(
                 "default",
                 namer.ids([pos, kid]),
                 who=namer.label(pos),
                 report=namer.label(kid),
                 count=plural(int(a.direct_reports[kid]), "person", "people"),
             )
-        if len(ordered) > MAX_FINDINGS:
-            yield self.more(len(ordered) - MAX_FINDINGS, namer.ids(ordered[MAX_FINDINGS:]))
+
+        yield from self.capped(ordered, namer.ids, one)
 
 
 class DeepHierarchy(Rule):
@@ -177,7 +178,8 @@ class DeepHierarchy(Rule):
     The number of layers (people from the top of the tree to the deepest person,
     counting both) against a limit that grows with the company size assumed: at most
     ``max_layers_small`` under ``medium_from`` people, ``max_layers_medium`` up to
-    ``large_from``, and ``max_layers_large`` above.
+    ``large_from``, and ``max_layers_large`` above. One layer too many is information;
+    two or more is a warning.
 
     Why it matters on the ladder
     ----------------------------
@@ -186,6 +188,7 @@ class DeepHierarchy(Rule):
     500-5,000 and 6-9 above that, with more than 8-10 a sign of inefficiency;
     GitLab caps itself at 8. The full product ladder plus a CEO already makes seven
     rungs, so a small company that uses every rung as a layer is usually too tall.
+    The norms are ranges, so a single extra layer is noted rather than alarmed about.
 
     Example
     -------
@@ -246,6 +249,7 @@ class DeepHierarchy(Rule):
         yield self.finding(
             "default",
             namer.ids(chain),
+            severity="info" if metrics.layers == limit + 1 else None,
             layers=metrics.layers,
             top=namer.label(top if top >= 0 else chain[-1]),
             bottom=namer.label(bottom),

@@ -135,6 +135,20 @@ CASES: list[Case] = [
         """,
         fires=False,
     ),
+    Case(
+        "apm-under-director-is-mentoring",
+        "layer-skip",
+        DIRECTOR_TEAM + "      apm: Associate Product Manager\n",
+        fires=False,
+    ),
+    Case(
+        "apm-under-director-with-directors-judged",
+        "layer-skip",
+        DIRECTOR_TEAM + "      apm: Associate Product Manager\n",
+        fires=True,
+        people=(("dir", "apm"),),
+        options={"min_manager_rung": 4},
+    ),
     # --- inverted-reporting -------------------------------------------------------------
     Case(
         "pm-manages-senior-pm",
@@ -463,6 +477,16 @@ CASES: list[Case] = [
         company_size=1500,
     ),
     Case("five-layers-small-company", "deep-hierarchy", DIRECTOR_TEAM, fires=False),
+    Case(
+        "one-layer-too-many-is-info",
+        "deep-hierarchy",
+        DIRECTOR_TEAM.replace("      spm: Senior Product Manager\n", "")
+        + "      spm: Senior Product Manager\n        pmz: Product Manager\n"
+        + "          apm: Associate Product Manager\n",
+        fires=True,
+        people=(("apm", "pmz", "spm", "dir", "vp", "ceo"),),
+        severity="info",
+    ),
     # --- no-product-leader ----------------------------------------------------------------
     Case(
         "pms-under-engineering",
@@ -596,7 +620,7 @@ CASES: list[Case] = [
     Case(
         "unreadable-titles-listed",
         "unmapped-title",
-        DIRECTOR_TEAM + "  n*3: Ninja Growth Hacker\n  o: Office Manager\n",
+        DIRECTOR_TEAM + "  n*3: Ninja Growth Hacker\n  o: Wizard of Light\n",
         fires=True,
         people=(("n1", "n2", "n3", "o"),),
         message="4 people in 2 titles have a title orgcheck cannot place: "
