@@ -179,3 +179,21 @@ def test_big_org_html_stays_small_and_fast():
     assert len(page.encode()) < 10_000_000
     assert elapsed < 3.0  # typically ~0.1 s; generous for slow CI machines
     assert np.asarray(result.org.parent).size == 100_000
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("# Head", "\\# Head"),
+        ("1. one", "1\\. one"),
+        ("- item", "\\- item"),
+        ("a*b*_c_", "a\\*b\\*\\_c\\_"),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("<img src=x>", "&lt;img src=x&gt;"),
+        ("Ana (PM)", "Ana (PM)"),
+    ],
+)
+def test_markdown_escape(value, expected):
+    from orgcheck.report.markdown import esc
+
+    assert esc(value) == expected

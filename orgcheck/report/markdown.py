@@ -13,13 +13,18 @@ from orgcheck.model import LEVEL_NAMES
 from orgcheck.report import words
 from orgcheck.report.structure import FindingView, Report
 
-_MD = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD = re.compile(r"([\\`*_\[\]|~])")
+_LEAD = re.compile(r"^([#+=-])")
+_ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def esc(value: object) -> str:
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD.sub(r"\\\1", text)
+    text = _MD.sub(r"\\\1", text)
+    # a value opening a list item must not turn it into a heading, rule or new list
+    text = _LEAD.sub(r"\\\1", text)
+    return _ORDERED.sub(r"\1\\\2", text)
 
 
 def _table(head: list[str], rows: list[list[object]]) -> list[str]:
