@@ -4,6 +4,11 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  /* folded tables print in full */
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelectorAll("details.rest");
+    for (var k = 0; k < folded.length; k++) { folded[k].open = true; }
+  });
   var src = document.getElementById("org-data");
   var rootEl = document.getElementById("tree-root");
   if (!src || !rootEl) { return; }
