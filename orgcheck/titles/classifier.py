@@ -134,7 +134,9 @@ class Classifier:
 
     def _read(self, text: str, title: str) -> Placement:
         notes: list[str] = []
-        for pattern, replacement, why in self._ladder.rewrites:
+        for pattern, replacement, why, needs in self._ladder.rewrites:
+            if needs and not any(n in text for n in needs):
+                continue
             new = pattern.sub(replacement, text)
             if new != text:
                 notes.append(why)
@@ -168,11 +170,11 @@ class Classifier:
     def _entry_elsewhere(self, found: _Match, others: list[list[str]]) -> None:
         """'Product Manager, New Grad': an entry programme in another part of the title."""
         for seg in others:
-            for key in self._ladder.entry:
-                if _contains(seg, key):
-                    found.level, found.rungs = 1, None
-                    found.notes.append(f"'{' '.join(key)}' -> entry level, rung 1")
-                    return
+            m = self._ladder.entry_re.search(" ".join(seg))
+            if m:
+                found.level, found.rungs = 1, None
+                found.notes.append(f"'{m.group(0)}' -> entry level, rung 1")
+                return
 
     def _area_then_leader(self, segments: list[list[str]]) -> _Match | None:
         """'Product Management (Registered Products) - Director': the leader word came last."""
@@ -252,9 +254,9 @@ class Classifier:
             found.notes.append(f"numbered level '{after[0].upper()}' -> rung {found.level}")
             return
         found.level = 2
-        bands = [" ".join(k) for k in lad.leaders if _contains(seg[:start], k)]
-        if bands:
-            found.notes.append(f"'{max(bands, key=len)}' read as a pay band, not a rung")
+        band = lad.leaders_re.search(" ".join(seg[:start]))
+        if band:
+            found.notes.append(f"'{band.group(0)}' read as a pay band, not a rung")
 
     def _leader_rung(self, seg: list[str], found: _Match) -> None:
         lad = self._ladder

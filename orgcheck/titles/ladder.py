@@ -80,7 +80,7 @@ class CompiledLadder:
     rung_names: dict[int, str]
     typos: dict[str, str]
     abbreviations: dict[str, str]
-    rewrites: tuple[tuple[re.Pattern[str], str, str], ...]
+    rewrites: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...]
     seniority: dict[tuple[str, ...], int]
     ambiguous_seniority: dict[tuple[str, ...], tuple[int, int]]
     ambiguous_leaders: dict[tuple[str, ...], tuple[int, int]]
@@ -92,6 +92,8 @@ class CompiledLadder:
     bare_words: frozenset[str]
     bare_phrases: frozenset[tuple[str, ...]]
     entry: frozenset[tuple[str, ...]]
+    entry_re: re.Pattern[str]  # any entry phrase, as whole words
+    leaders_re: re.Pattern[str]  # any leader phrase, as whole words
     rules: tuple[Rule, ...]
     confidence: dict[str, float]
     longest_modifier: int
@@ -99,6 +101,14 @@ class CompiledLadder:
 
 def _phrases(table: dict[str, Any]) -> dict[tuple[str, ...], Any]:
     return {tuple(k.lower().split()): v for k, v in table.items()}
+
+
+def _any_phrase(keys) -> re.Pattern[str]:
+    """One regex that finds any of the word phrases, longest first, as whole words."""
+    words = sorted((" ".join(k) for k in keys), key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _range(value: Any, where: str) -> tuple[int, int]:
@@ -128,7 +138,12 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
     bands = frozenset(_phrases(dict.fromkeys(data.get("bands", {}).get("words", []), 1)))
     amb = data.get("ambiguous", {})
     rewrites = tuple(
-        (re.compile(r["pattern"]), r.get("replace", " "), r.get("why", ""))
+        (
+            re.compile(r["pattern"]),
+            r.get("replace", " "),
+            r.get("why", ""),
+            tuple(r.get("needs", ())),
+        )
         for r in data.get("rewrite", [])
     )
     # Words that never say what a job is on their own ("Senior", "Director", "VP").
@@ -137,6 +152,7 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
     bare |= set(data.get("bare", {}).get("words", []))
     bare -= _AREA_WORDS | {"president"}  # "President" alone is a job
     phrases = {k for k in (*seniority, *leaders) if all(w in bare for w in k)} | set(bands)
+    entry = set(_phrases(dict.fromkeys(data.get("entry", {}).get("words", []), 1)))
     rungs = {int(k): str(v) for k, v in data.get("rungs", {}).items()}
     return CompiledLadder(
         rung_names=rungs,
@@ -158,7 +174,9 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
         areas=frozenset(w.lower() for w in data.get("areas", {}).get("words", [])),
         bare_words=frozenset(bare),
         bare_phrases=frozenset(phrases),
-        entry=frozenset(_phrases(dict.fromkeys(data.get("entry", {}).get("words", []), 1))),
+        entry=frozenset(entry),
+        entry_re=_any_phrase(entry),
+        leaders_re=_any_phrase(leaders),
         rules=tuple(_rule(r) for r in data.get("rule", [])),
         confidence={str(k): float(v) for k, v in data.get("confidence", {}).items()},
         longest_modifier=max((len(k) for k in (*seniority, *leaders)), default=1),
