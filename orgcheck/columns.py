@@ -454,19 +454,32 @@ def _resolve_share(raw: RawTable, header: str, keys: set[str]) -> float:
 def candidate_headers(raw: RawTable, field: str) -> list[str]:
     """Headers that could hold ``field``, best first.
 
-    For ``manager`` and ``dotted_manager`` the ranking puts first the column whose
-    distinct values match most people (by id, email or name), so a ``ManagerID`` that
-    is not an employee id loses to a ``ManagerName`` that resolves.
+    For ``manager`` and ``dotted_manager`` a yes/no flag column ("Manager?") is left
+    out, and the column whose distinct values match most people (by id, email or name)
+    comes first, so a ``ManagerID`` that is not an employee id loses to a ``ManagerName``
+    that resolves.
     """
     if field not in FIELDS:
         raise UsageError(f"unknown field {field!r}", hint="fields: " + ", ".join(FIELDS))
     found = _wording_candidates(raw.headers, field)
-    if field not in ("manager", "dotted_manager") or len(found) < 2:
+    if field not in ("manager", "dotted_manager"):
+        return [h for _, h in found]
+    found = [(rank, h) for rank, h in found if not _is_flag(raw.frame[h])]
+    if len(found) < 2:
         return [h for _, h in found]
     base = _detect_by_wording(raw.headers, exclude_fields=("manager", "dotted_manager"))
     keys = _person_keys(raw, base)
     scored = [(-round(_resolve_share(raw, h, keys), 2), rank, h) for rank, h in found]
     return [h for *_, h in sorted(scored)]
+
+
+_FLAGS = frozenset({"yes", "no", "y", "n", "true", "false", "x", "ja", "nein"})
+
+
+def _is_flag(series: pd.Series) -> bool:
+    """A yes/no column ('Manager?', 'Is Manager'): it says who manages, not whom."""
+    values = set(pd.unique(series.astype(str).str.strip().str.lower())) - {""}
+    return bool(values) and values <= _FLAGS
 
 
 def _detect_by_wording(headers: list[str], exclude_fields: tuple[str, ...] = ()) -> dict:
@@ -537,7 +550,9 @@ def detect_columns(raw: RawTable, overrides: dict[str, str] | None = None) -> di
     for fld in ("manager", "dotted_manager"):
         if fld in mapping and fld not in forced:
             ranked = [h for h in candidate_headers(raw, fld) if h not in forced.values()]
-            if ranked and ranked[0] != mapping[fld]:
+            if not ranked:
+                del mapping[fld]
+            elif ranked[0] != mapping[fld]:
                 mapping = _swap(mapping, fld, ranked[0])
     mapping.update(forced)
     if "manager" in mapping and "id" not in forced:

@@ -39,15 +39,19 @@ def read_delimited(path: Path, data: bytes, limits: Limits) -> Grid:
     delim, width = sniff_delimiter(sample)
     notes.append(f"delimiter {_NAMES[delim]}")
     if width > limits.max_columns:
-        raise over("max_columns", width, limits, "columns in the first lines", path=name)
+        raise over("max_columns", width, limits, "columns (at least) in the first lines", path=name)
     # Plain UTF-8 goes to the C parser as bytes: no second copy of a large file as str.
     source = data if enc_note == "encoding UTF-8" and not had_nul else text
     frame = _parse(source, delim, width, limits, name)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     frame.columns = range(frame.shape[1])
-    return Grid(frame=frame, rows=rows, notes=notes, may_escape="&" in sample or (
-        b"&" in data if isinstance(source, bytes) else "&" in text),
-        max_cell=_longest_line(source, limits))
+    return Grid(
+        frame=frame,
+        rows=rows,
+        notes=notes,
+        may_escape="&" in sample or (b"&" in data if isinstance(source, bytes) else "&" in text),
+        max_cell=_longest_line(source, limits),
+    )
 
 
 def _longest_line(source: str | bytes, limits: Limits) -> int:

@@ -99,8 +99,12 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
     filled = np.column_stack([c != "" for c in cols]) if cols else np.zeros((0, 0), bool)
     keep = filled.any(axis=1) if width else np.zeros(0, bool)
     if not keep.any():
-        raise InputError("the sheet has no data (every cell is blank)", path=path,
-                         sheet=grid.sheet, hint="check you exported the right report or sheet")
+        raise InputError(
+            "the sheet has no data (every cell is blank)",
+            path=path,
+            sheet=grid.sheet,
+            hint="check you exported the right report or sheet",
+        )
     kept = np.flatnonzero(keep)
     head = pd.DataFrame([[c[i] for c in cols] for i in kept[:SCAN]])
     h = find_header(head)
@@ -111,8 +115,10 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
         notes.append(f"header on row {grid.rows[kept[h]]}{skipped}")
     start = h + 1
     if start < len(head) and is_label_row(headers, list(head.iloc[start])):
-        notes.append(f"row {grid.rows[kept[start]]} repeats the headers as display labels; "
-                     f"the row {grid.rows[kept[h]]} keys are used as headers")
+        notes.append(
+            f"row {grid.rows[kept[start]]} repeats the headers as display labels; "
+            f"the row {grid.rows[kept[h]]} keys are used as headers"
+        )
         start += 1
     header_row = int(grid.rows[kept[start - 1]])
     first = kept[start - 1] + 1
@@ -129,15 +135,20 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
             notes.append(f"a column without a header is called {name!r}")
     names = _unique(named)
     if len(data_idx) == 0:
-        raise InputError("the file has a header row but no data rows below it", path=path,
-                         sheet=grid.sheet, row=header_row,
-                         hint="export the report again with the people in it")
+        raise InputError(
+            "the file has a header row but no data rows below it",
+            path=path,
+            sheet=grid.sheet,
+            row=header_row,
+            hint="export the report again with the people in it",
+        )
     if len(data_idx) > limits.max_rows:
-        raise over("max_rows", len(data_idx), limits, "data rows", path=path,
-                   sheet=grid.sheet)
+        raise over("max_rows", len(data_idx), limits, "data rows", path=path, sheet=grid.sheet)
     data_rows = grid.rows[first:] if whole else grid.rows[data_idx]
-    arrays = {n: (cols[j][first:] if whole else cols[j][data_idx]) for n, j in
-              zip(names, use, strict=True)}
+    arrays = {
+        n: (cols[j][first:] if whole else cols[j][data_idx])
+        for n, j in zip(names, use, strict=True)
+    }
     if file_bytes > limits.max_cell_chars and grid.max_cell > limits.max_cell_chars:
         _check_cells(arrays, data_rows, limits, path, grid.sheet)
     if grid.may_escape:
@@ -146,9 +157,16 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
     notes += _sci_notes(data)
     if blank_rows:
         notes.append(f"{blank_rows} blank row(s) skipped")
-    return RawTable(path=path, sheet=grid.sheet, headers=names, frame=data,
-                    rows=np.asarray(data_rows, dtype=np.int64), header_row=header_row,
-                    notes=notes, blank_rows=blank_rows)
+    return RawTable(
+        path=path,
+        sheet=grid.sheet,
+        headers=names,
+        frame=data,
+        rows=np.asarray(data_rows, dtype=np.int64),
+        header_row=header_row,
+        notes=notes,
+        blank_rows=blank_rows,
+    )
 
 
 def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) -> None:
@@ -156,8 +174,14 @@ def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) ->
         lengths = np.fromiter(map(len, vals), dtype=np.int64, count=len(vals))
         if len(lengths) and lengths.max() > limits.max_cell_chars:
             i = int(lengths.argmax())
-            err = over("max_cell_chars", int(lengths[i]), limits, "characters in one cell",
-                       path=path, sheet=sheet)
+            err = over(
+                "max_cell_chars",
+                int(lengths[i]),
+                limits,
+                "characters in one cell",
+                path=path,
+                sheet=sheet,
+            )
             err.row, err.column, err.value = int(rows[i]), str(col), vals[i][:60]
             raise err
 
@@ -174,6 +198,8 @@ def _sci_notes(data: pd.DataFrame) -> list[str]:
     head = data.head(2000)
     for col in data.columns:
         if head[col].str.fullmatch(_SCI).any():
-            notes.append(f"column {col!r} holds numbers like 1.71138E+12: Excel rounded "
-                         "them; re-export with the column formatted as text to keep ids")
+            notes.append(
+                f"column {col!r} holds numbers like 1.71138E+12: Excel rounded "
+                "them; re-export with the column formatted as text to keep ids"
+            )
     return notes

@@ -84,5 +84,9 @@ def read_html(path: Path, data: bytes) -> Grid:
     frame = pd.DataFrame(padded, dtype=object)
     frame.columns = range(width)
     notes = [f"HTML table saved with a spreadsheet name; read as a table ({note})"]
-    return Grid(frame=frame, rows=np.arange(1, len(frame) + 1, dtype=np.int64), notes=notes,
-                may_escape=False)
+    return Grid(
+        frame=frame,
+        rows=np.arange(1, len(frame) + 1, dtype=np.int64),
+        notes=notes,
+        may_escape=False,
+    )

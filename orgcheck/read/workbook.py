@@ -62,6 +62,14 @@ def _calamine_error(exc: Exception, path: Path, sheet: str | None = None) -> Inp
             sheet=sheet,
             hint="open it in Excel, remove the password, save it and run orgcheck again",
         )
+    if "entity" in low or "doctype" in low or "dtd" in low:
+        return InputError(
+            "the workbook's XML declares its own entities (a DOCTYPE), which real "
+            "spreadsheets never do; refused as unsafe",
+            path=str(path),
+            sheet=sheet,
+            hint="open it in Excel and save it again, or ask for a fresh export",
+        )
     return InputError(
         f"the workbook cannot be read: {text[:200]}",
         path=str(path),

@@ -1,0 +1,265 @@
+"""Column detection from real HR-export header names, overrides, and refusals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgcheck.columns import ALIASES, candidate_headers, detect_columns, key
+from orgcheck.errors import InputError, OrgcheckError, UsageError
+from orgcheck.model import FIELDS, RawTable
+
+
+def table(headers: list[str], rows: list[list[str]] | None = None) -> RawTable:
+    rows = rows or [[f"v{i}" for i in range(len(headers))]]
+    frame = pd.DataFrame(rows, columns=headers, dtype=object)
+    return RawTable(
+        path="people.csv",
+        sheet=None,
+        headers=list(headers),
+        frame=frame,
+        rows=np.arange(2, len(rows) + 2),
+    )
+
+
+# (headers, expected subset of the mapping, fields that must NOT be mapped)
+CASES = [
+    (
+        ["Worker", "Business Title", "Current Job Profile", "Supervisory Organization", "Manager"],
+        {
+            "name": "Worker",
+            "title": "Business Title",
+            "manager": "Manager",
+            "department": "Supervisory Organization",
+        },
+        [],
+    ),
+    (
+        ["Full_Name", "Employee_ID", "Business_Title", "Manager_Name", "Manager_ID"],
+        {"name": "Full_Name", "id": "Employee_ID", "title": "Business_Title"},
+        [],
+    ),
+    (
+        [
+            "Display name",
+            "work.title",
+            "work.department",
+            "work.reportsTo",
+            "work.site",
+            "work.startDate",
+        ],
+        {
+            "name": "Display name",
+            "title": "work.title",
+            "department": "work.department",
+            "manager": "work.reportsTo",
+            "location": "work.site",
+            "start_date": "work.startDate",
+        },
+        [],
+    ),
+    (
+        ["Employee name", "Title", "Manager - Work email", "Work email", "Employment status"],
+        {"manager": "Manager - Work email", "email": "Work email", "status": "Employment status"},
+        [],
+    ),
+    (
+        ["first_name", "last_name", "title", "gusto_employee_id", "manager_id"],
+        {"first_name": "first_name", "id": "gusto_employee_id", "manager": "manager_id"},
+        [],
+    ),
+    (
+        ["Vorname", "Nachname", "Titel", "Stellenbezeichnung", "Abteilung", "Vorgesetzter"],
+        {
+            "first_name": "Vorname",
+            "last_name": "Nachname",
+            "title": "Stellenbezeichnung",
+            "department": "Abteilung",
+            "manager": "Vorgesetzter",
+        },
+        [],
+    ),
+    (["Vorname", "Nachname", "Titel", "Position"], {"title": "Position"}, []),
+    (
+        ["login", "displayName", "title", "managerId", "manager", "employeeNumber", "email"],
+        {"email": "email", "name": "displayName", "id": "employeeNumber"},
+        [],
+    ),
+    (
+        ["userPrincipalName", "displayName", "jobTitle", "department"],
+        {"email": "userPrincipalName", "title": "jobTitle"},
+        ["manager"],
+    ),
+    (
+        [
+            "First Name [Required]",
+            "Last Name [Required]",
+            "Employee Title",
+            "Manager Email",
+            "Email Address [Required]",
+        ],
+        {
+            "first_name": "First Name [Required]",
+            "title": "Employee Title",
+            "manager": "Manager Email",
+            "email": "Email Address [Required]",
+        },
+        [],
+    ),
+    (["Name", "Reports_To", "Title"], {"manager": "Reports_To"}, []),
+    (
+        ["PersonID", "SupervisorID", "Name", "Title"],
+        {"id": "PersonID", "manager": "SupervisorID"},
+        [],
+    ),
+    (["ID", "First Name", "Last Name", "Boss ID", "Job Title"], {"manager": "Boss ID"}, []),
+    (
+        [
+            "Post Unique Reference",
+            "Name",
+            "Job Title",
+            "Reports to Senior Post",
+            "Grade (or equivalent)",
+        ],
+        {
+            "id": "Post Unique Reference",
+            "manager": "Reports to Senior Post",
+            "level_code": "Grade (or equivalent)",
+        },
+        [],
+    ),
+    (
+        ["Employee_Name", "EmpID", "Position", "ManagerName", "ManagerID", "DateofHire"],
+        {"name": "Employee_Name", "id": "EmpID", "title": "Position", "start_date": "DateofHire"},
+        [],
+    ),
+    (
+        ["Name", "Job Title", "Job Level", "Department Manager", "Department"],
+        {"title": "Job Title", "level_code": "Job Level", "department": "Department"},
+        ["manager"],
+    ),
+    (
+        ["Name", "Job Title Overwrite", "Reports To Overwrite"],
+        {"title": "Job Title Overwrite", "manager": "Reports To Overwrite"},
+        [],
+    ),
+    (
+        ["Name", "Title", "Manager", "Matrix Manager", "MATRIX_MANAGER_2"],
+        {"manager": "Manager", "dotted_manager": "Matrix Manager"},
+        [],
+    ),
+    (["Employee #", "Name", "Job Title", "Is Manager", "Manager?"], {"id": "Employee #"}, []),
+    (
+        ["Name", "Title", "Salary (USD)", "Personal Email", "Work Email"],
+        {"email": "Work Email"},
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("headers", "want", "absent"), CASES)
+def test_real_export_headers(headers, want, absent):
+    got = detect_columns(table(headers))
+    assert {f: got.get(f) for f in want} == want
+    for field in absent:
+        assert field not in got
+    assert len(set(got.values())) == len(got), "a header was given to two fields"
+
+
+def test_key_normalisation():
+    assert key("First Name [Required]") == "first name"
+    assert key("managerId") == "manager id"
+    assert key("Manager - Work email") == "manager work email"
+    assert key("Employee #") == "employee number"
+    assert key("Reports To Overwrite") == "reports to"
+    assert key("Grade (or equivalent)") == "grade"
+
+
+def test_alias_table_has_no_alias_under_two_fields():
+    owner: dict[str, str] = {}
+    for field, aliases in ALIASES.items():
+        for alias in aliases:
+            assert owner.setdefault(alias, field) == field, alias
+
+
+def test_manager_candidates_ranked_by_resolution():
+    rows = [["Chen, Alice", "10001", "Alice Chen", "9"], ["Li,  Bob ", "10002", "Alice Chen", "9"]]
+    raw = table(["Employee_Name", "EmpID", "ManagerName", "ManagerID"], rows)
+    assert candidate_headers(raw, "manager") == ["ManagerName", "ManagerID"]
+    assert detect_columns(raw, {"title": "EmpID"})["manager"] == ("ManagerName")
+
+
+def test_yes_no_manager_flag_is_not_the_manager_column():
+    rows = [["1", "Alice", "CEO", "Yes", ""], ["2", "Bob", "PM", "No", "1"]]
+    raw = table(["Employee #", "Name", "Job Title", "Manager?", "Reports To ID"], rows)
+    assert detect_columns(raw)["manager"] == "Reports To ID"
+    flag_only = table(["Name", "Title", "Manager?"], [["Al", "CEO", "Y"], ["Bo", "PM", "N"]])
+    assert "manager" not in detect_columns(flag_only)
+
+
+def test_id_column_is_the_one_managers_point_at():
+    rows = [
+        ["achen", "1001", "NO_MANAGER", "Alice", "Chen", "CEO"],
+        ["bli", "1002", "achen", "Bob", "Li", "PM"],
+    ]
+    raw = table(["USERID", "EMPID", "MANAGER", "FIRSTNAME", "LASTNAME", "TITLE"], rows)
+    assert detect_columns(raw)["id"] == "USERID"
+
+
+def test_email_sniffed_from_values_when_no_header_says_so():
+    rows = [["Alice", "CEO", "alice@example.com"], ["Bob", "PM", "bob@example.com"]]
+    assert detect_columns(table(["Name", "Title", "Login Handle"], rows))["email"] == (
+        "Login Handle"
+    )
+
+
+def test_overrides_match_headers_case_and_space_insensitively():
+    raw = table(["Person", "Job", "Boss Person", "Role Text"])
+    got = detect_columns(raw, {"title": "role  text", "manager": "BOSS PERSON"})
+    assert got["title"] == "Role Text" and got["manager"] == "Boss Person"
+
+
+def test_override_unknown_field_or_header_is_a_usage_error():
+    raw = table(["Name", "Title"])
+    with pytest.raises(UsageError, match="unknown field"):
+        detect_columns(raw, {"boss": "Name"})
+    with pytest.raises(UsageError) as err:
+        detect_columns(raw, {"manager": "Supervisor"})
+    assert "'Name', 'Title'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("headers", "missing"),
+    [
+        (["Colleague", "Job Title"], "name"),
+        (["Name", "Titel", "Abteilung"], "title"),
+        (["A", "B"], "name and title"),
+    ],
+)
+def test_missing_name_or_title_is_an_input_error_with_the_fix(headers, missing):
+    with pytest.raises(InputError) as err:
+        detect_columns(table(headers))
+    text = str(err.value)
+    assert f"no {missing} column" in text and "people.csv" in text
+    assert "--column" in text and repr(headers[0]) in text
+
+
+header_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(header_text, min_size=1, max_size=12, unique=True))
+def test_detector_never_raises_anything_else(headers):
+    raw = table(headers)
+    try:
+        got = detect_columns(raw)
+    except OrgcheckError:
+        return
+    assert set(got) <= set(FIELDS)
+    assert set(got.values()) <= set(headers)
+    assert len(set(got.values())) == len(got)
+    for field in FIELDS:
+        assert set(candidate_headers(raw, field)) <= set(headers)

@@ -1,0 +1,180 @@
+"""Hostile and broken files: each ends in one clear OrgcheckError naming the file, fast.
+
+Small cases are committed in tests/hostile/files/ (made by tests/hostile/make_hostile.py);
+large ones are made here in tmp_path. Bounds: every case under 10 s (most take
+milliseconds); the zip bomb is refused from the zip directory before anything inflates.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import resource
+import time
+from pathlib import Path
+
+import pytest
+
+from orgcheck.errors import InputError, LimitError, OrgcheckError
+from orgcheck.read import Limits, read_table
+
+HERE = Path(__file__).parent / "hostile"
+FILES = HERE / "files"
+_spec = importlib.util.spec_from_file_location("make_hostile", HERE / "make_hostile.py")
+mh = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(mh)
+
+SECONDS = 10
+
+
+def refused(path, expect=InputError, **kw) -> OrgcheckError:
+    """Read ``path`` expecting one OrgcheckError that names the file, within the bound."""
+    start = time.perf_counter()
+    with pytest.raises(OrgcheckError) as info:
+        read_table(path, **kw)
+    assert time.perf_counter() - start < SECONDS
+    err = info.value
+    assert isinstance(err, expect), repr(err)
+    assert str(path) in str(err) and err.path == str(path)
+    assert err.hint, "every refusal says what to do"
+    return err
+
+
+# file -> words the message must contain
+COMMITTED = {
+    "empty.csv": "empty",
+    "header_only.csv": "no data rows",
+    "blank_lines_only.csv": "no data",
+    "random_bytes.csv": "binary",
+    "random_bytes.xlsx": "binary",
+    "mostly_nul.csv": "binary",
+    "mismatched_quote.csv": "never closed",
+    "html_merged.xls": "merged cells",
+    "html_no_table.xls": "no table",
+    "truncated.xlsx": "damaged",
+    "spreadsheetml_2003.xls": "Excel 2003 XML",
+    "word_document.xlsx": "not a spreadsheet",
+    "encrypted.xlsx": "password-protected (encrypted)",
+    "billion_laughs.xlsx": "entities",
+    "xxe.xlsx": "entities",
+    "xxe_sheet.xlsx": "entities",
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMITTED))
+def test_committed_hostile_file_is_refused_clearly(name):
+    path = FILES / name
+    before = path.read_bytes()
+    err = refused(path)
+    assert COMMITTED[name] in str(err)
+    assert path.read_bytes() == before, "the input is never modified"
+
+
+def test_committed_corpus_is_complete():
+    on_disk = {p.name for p in FILES.iterdir()} - {"nul_bytes.csv"}
+    assert on_disk == set(COMMITTED)
+
+
+def test_mismatched_quote_names_the_row():
+    assert refused(FILES / "mismatched_quote.csv").row == 3
+
+
+def test_header_only_names_the_header_row():
+    assert refused(FILES / "header_only.csv").row == 1
+
+
+def test_a_few_nul_bytes_are_removed_and_said():
+    raw = read_table(FILES / "nul_bytes.csv")
+    assert list(raw.frame["Name"]) == ["Alice", "Bob"] and list(raw.frame["Title"]) == ["CEO", "PM"]
+    assert any("NUL" in n for n in raw.notes)
+
+
+@pytest.mark.parametrize("maker", [mh.make_xxe, mh.make_xxe_sheet])
+def test_external_entity_never_reads_a_local_file(tmp_path, maker):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-7f3a")
+    path = maker(tmp_path, secret)
+    try:
+        raw = read_table(path)
+    except OrgcheckError as err:
+        assert "TOPSECRET" not in str(err) and "TOPSECRET" not in repr(err.__dict__)
+        return
+    everything = " ".join(raw.notes) + " ".join(raw.headers)
+    everything += " ".join(raw.frame.astype(str).to_numpy().ravel())
+    assert "TOPSECRET" not in everything
+
+
+def test_missing_file(tmp_path):
+    assert "not found" in str(refused(tmp_path / "nope.csv"))
+
+
+def test_directory(tmp_path):
+    assert "folder" in str(refused(tmp_path))
+
+
+def test_symlink_loop(tmp_path):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    os.symlink(b, a)
+    os.symlink(a, b)
+    assert "loop" in str(refused(a))
+
+
+def test_dangling_symlink(tmp_path):
+    link = tmp_path / "people.csv"
+    os.symlink(tmp_path / "gone.csv", link)
+    assert "missing file" in str(refused(link))
+
+
+def test_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "people.csv"
+    os.mkfifo(fifo)
+    assert "regular file" in str(refused(fifo))
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "people.csv"
+    path.write_text("Name,Title\nA,B\n")
+    if os.geteuid() != 0:
+        path.chmod(0)
+    else:  # root reads anything; simulate the permission check failing
+        monkeypatch.setattr("orgcheck.read.sniff.os.access", lambda *a: False)
+    assert "permission denied" in str(refused(path))
+
+
+def test_zip_bomb_refused_from_the_directory_before_inflating(tmp_path):
+    path = mh.make_zip_bomb(tmp_path, inflated_mb=64)
+    limits = Limits(max_uncompressed_bytes=32 * 1024 * 1024)
+    start = time.perf_counter()
+    err = refused(path, LimitError, limits=limits)
+    assert time.perf_counter() - start < 1.0
+    assert "max_uncompressed_bytes" in str(err) and "[limits]" in str(err)
+    # under the default limit the same file is an ordinary workbook
+    assert len(read_table(path).frame) == 2
+
+
+def test_three_megabyte_cell_names_row_and_column(tmp_path):
+    err = refused(mh.make_huge_cell_csv(tmp_path), LimitError)
+    assert (err.row, err.column) == (3, "Title")
+    assert "max_cell_chars" in str(err) and "orgcheck.toml" in str(err)
+    raw = read_table(mh.make_huge_cell_csv(tmp_path), limits=Limits(max_cell_chars=4 * 2**20))
+    assert len(raw.frame.loc[1, "Title"]) == 3 * 1024 * 1024
+
+
+def test_a_million_columns_of_nothing(tmp_path):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    err = refused(mh.make_million_columns(tmp_path), LimitError)
+    assert "max_columns" in str(err)
+    grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert grown_mib < 200
+
+
+def test_row_limit_is_a_setting(tmp_path):
+    path = mh.make_many_rows(tmp_path, 500)
+    err = refused(path, LimitError, limits=Limits(max_rows=100))
+    assert "max_rows" in str(err) and "500" in str(err)
+    assert len(read_table(path, limits=Limits(max_rows=500)).frame) == 500
+
+
+def test_limits_from_config_mapping():
+    limits = Limits.from_mapping({"max_rows": "10", "unknown": 1})
+    assert limits.max_rows == 10 and limits.max_cell_chars == 32_767
