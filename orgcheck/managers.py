@@ -63,6 +63,7 @@ class Lookup:
         self.pos = np.full(len(uniq), AMBIGUOUS, dtype=np.int64)
         single = counts[codes] == 1
         self.pos[codes[single]] = pos[single]
+        self._found = np.append(self.pos, UNKNOWN)
         self.shared: dict[str, list[int]] = {}
         multi = np.flatnonzero(~single)
         if len(multi):
@@ -79,7 +80,7 @@ class Lookup:
         if not len(keys):
             return np.empty(0, dtype=np.int64)
         at = self.index.get_indexer(pd.Index(keys, dtype=object))
-        return np.where(at >= 0, self.pos[at], UNKNOWN)
+        return self._found[at]  # -1 (not found) picks the trailing UNKNOWN
 
     def get(self, key: str) -> int:
         return int(self.find([key])[0])

@@ -1,0 +1,131 @@
+"""Property tests: arbitrary people and manager links never break the builder.
+
+Whatever the links (cycles, self-references, dangling ids, shared names, sentinels,
+leavers, blank rows), building never raises, never loses a row (each row is a person
+or counted in ``Org.skipped``), and leaves a forest whose metrics add up.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgcheck.build import build_org, org_from_records
+from orgcheck.managers import KEYERS
+from orgcheck.model import RawTable
+from orgcheck.names import is_sentinel, loose_name_key
+from orgcheck.tree import cycle_members
+
+IDS = st.sampled_from(["1", "2", "3", "4", "5", "6", "7", "8", "1.0", "007", " 3 ", "x9", ""])
+NAMES = st.sampled_from(
+    ["Ada Lovelace", "Lovelace, Ada", "Alex Kim", "alex  kim", "Bo", "Renée Roy", "", "  "]
+)
+STATUS = st.sampled_from(["", "Active", "Terminated", "inactive", "On Leave", "False"])
+TITLES = st.sampled_from(["", "Product Manager", "VP of Product", "CEO"])
+
+
+@st.composite
+def records(draw):
+    n = draw(st.integers(0, 25))
+    rows = []
+    for _ in range(n):
+        manager = draw(
+            st.one_of(
+                IDS,
+                NAMES,
+                st.sampled_from(["NO_MANAGER", "n/a", "-", "0", "ada@x.com", "99"]),
+                st.text(max_size=8),
+            )
+        )
+        rows.append(
+            {
+                "id": draw(IDS),
+                "name": draw(NAMES),
+                "title": draw(TITLES),
+                "manager": manager,
+                "email": draw(st.sampled_from(["", "ada@x.com", "ADA@x.com", "bo@x.com"])),
+                "status": draw(STATUS),
+            }
+        )
+    return rows
+
+
+def check_invariants(org, n_rows: int) -> None:
+    n = len(org)
+    assert n + sum(org.skipped.values()) == n_rows
+    assert all(v > 0 for v in org.skipped.values())
+    parent = org.parent
+    assert parent.dtype == np.int64
+    assert ((parent >= -1) & (parent < n)).all()
+    assert not (parent == np.arange(n)).any()
+    on_cycle, _ = cycle_members(parent)
+    assert not on_cycle.any(), "cycles must be cut"
+    assert (org.depth >= 0).all()
+    assert org.direct_reports.sum() == np.count_nonzero(parent >= 0)
+    assert org.org_size[org.roots].sum() + len(org.roots) == n
+    assert org.people["row"].is_unique
+    assert len(org.in_cycle) == len(org.depth) == len(org.org_size) == n
+    ids = set(org.people["id"])
+    for f in org.data_findings:
+        assert set(f.people) <= ids
+        assert f.code.startswith("OC1")
+        assert f.message
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records())
+def test_arbitrary_links_never_break_the_build(recs):
+    org = org_from_records(recs)
+    check_invariants(org, len(recs))
+    # every top is explained: no manager given, a self-reference, a finding, or a cut cycle
+    named = {p for f in org.data_findings if f.rule.endswith("-manager") for p in f.people}
+    for i in org.roots.tolist():
+        ref = org.people["manager_ref"].iat[i]
+        explained = (
+            is_sentinel(ref)
+            or org.in_cycle[i]
+            or org.people["id"].iat[i] in named
+            or refers_to_self(org, i, ref)
+        )
+        assert explained, (i, ref, org.source.manager_key)
+
+
+def refers_to_self(org, i: int, ref: str) -> bool:
+    kind = org.source.manager_key
+    own = {"id": "id", "email": "email", "name": "name"}[kind]
+    keyer = KEYERS[kind]
+    mine, theirs = keyer(org.people[own].iat[i]), keyer(ref)
+    if kind == "name":
+        return bool(mine) and loose_name_key(mine) == loose_name_key(theirs)
+    return bool(mine) and mine == theirs
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(-3, 30), max_size=30))
+def test_arbitrary_parent_arrays(links):
+    """Managers given as positions: dangling, self and cyclic links all end in a forest."""
+    recs = [
+        {"id": str(i), "name": f"P{i}", "title": "PM", "manager": str(m) if m >= 0 else ""}
+        for i, m in enumerate(links)
+    ]
+    org = org_from_records(recs)
+    check_invariants(org, len(recs))
+    cycle_people = {p for f in org.data_findings if f.rule == "reporting-cycle" for p in f.people}
+    assert cycle_people == set(org.people["id"][org.in_cycle])
+
+
+CELLS = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(CELLS, CELLS, CELLS, CELLS, CELLS), max_size=20))
+def test_arbitrary_text_cells(rows):
+    """Any text at all in any mapped column (unicode, NULs, spaces, numbers as text)."""
+    headers = ["Employee ID", "Name", "Title", "Manager", "Status"]
+    frame = pd.DataFrame(rows, columns=headers, dtype=object).astype(str)
+    raw = RawTable("<h>", None, headers, frame, np.arange(2, len(rows) + 2))
+    cols = dict(zip(["id", "name", "title", "manager", "status"], headers, strict=True))
+    org = build_org(raw, cols)
+    check_invariants(org, len(rows))
