@@ -8,8 +8,8 @@ Only people whose title has a rung range (``Placement.rungs``) are looked at, so
 cost is one vectorised pass plus a loop over those few people.
 
 Refinement rules, in order (``low``-``high`` is the title's range):
-1. leads product people at rung ``low`` or above -> one rung above the highest of
-   them, at most ``high`` ("leads 2 Directors -> rung 5");
+1. leads product leaders (rung 4 or above, and at least ``low``) -> one rung above
+   the highest of them, at most ``high`` ("leads 2 Directors -> rung 5");
 2. manages product people below that -> the managing rung (4), within the range;
    and a leader-level title (range starting at 4+) with no product leader above, at a
    company larger than ``startup_headcount`` -> ``high`` (the top of product);
@@ -41,7 +41,7 @@ def classify_org(org: Org, classifier: Classifier, company_size: int | None = No
     people = org.people
     n = len(people)
     titles = people["title"] if "title" in people else pd.Series([""] * n, dtype="str")
-    codes, uniques = pd.factorize(titles, use_na_sentinel=True)
+    codes, uniques = _distinct_titles(titles)
     placements = classifier.classify_many(list(uniques))
     missing = Placement(None, None, "unknown", 0.0, "no title")
     table = [*placements, missing]  # code -1 (no title) picks the last entry
@@ -67,6 +67,21 @@ def classify_org(org: Org, classifier: Classifier, company_size: int | None = No
     people["confidence"] = confidence
     people["level_note"] = pd.array(note.tolist(), dtype="str")
     org.titles = _titles_table(uniques, codes, placements, refined)
+
+
+def _distinct_titles(titles: Any) -> tuple[np.ndarray, list]:
+    """Codes per person and the distinct non-blank titles; blank or missing -> code -1."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(titles, use_na_sentinel=True)
+    keep = np.array([isinstance(t, str) and bool(t.strip()) for t in uniques], dtype=bool)
+    if keep.all():
+        return codes, list(uniques)
+    new_code = np.cumsum(keep) - 1
+    valid = codes >= 0
+    valid[valid] = keep[codes[valid]]
+    codes = np.where(valid, new_code[np.maximum(codes, 0)], -1)
+    return codes, [t for t, k in zip(uniques, keep, strict=True) if k]
 
 
 def _refine(
@@ -121,7 +136,7 @@ def _decide(
     company_size: int,
 ) -> tuple[int, str]:
     top = int(kid_levels.max()) if len(kid_levels) else 0
-    if top >= low:
+    if top >= max(low, 4):
         count = int((kid_levels == top).sum())
         plural = "s" if count > 1 else ""
         return min(high, top + 1), f"leads {count} {_SHORT[top]}{plural}"
