@@ -9,7 +9,7 @@ only, never imported here, so the rule registry loads without it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -78,6 +78,12 @@ class OrgArrays:
     def is_leader(self) -> np.ndarray:
         """Rungs 4-6: Director, VP, CPO."""
         return self.level >= 4
+
+    def namer(self, org: Org) -> Namer:
+        """One ``Namer`` per org, shared by every rule of a run."""
+        if "namer" not in self._cache:
+            self._cache["namer"] = Namer(org)
+        return self._cache["namer"]
 
     def nearest(self, name: str, mark: np.ndarray) -> np.ndarray:
         """Nearest strict ancestor with ``mark`` set, cached under ``name``."""
@@ -161,25 +167,40 @@ def groups(keys: np.ndarray, members: np.ndarray) -> dict[int, np.ndarray]:
 
 
 class Namer:
-    """Ids and readable labels for the few people a finding names."""
+    """Ids and readable labels for the few people a finding names.
+
+    Looks people up row by row while that is cheap; after ``EAGER_AFTER`` look-ups
+    (a big org with many findings) it converts the columns it reads to arrays once.
+    """
+
+    EAGER_AFTER = 64
 
     def __init__(self, org: Org) -> None:
         self.people = org.people
+        self.calls = 0
+        self.columns: dict[str, np.ndarray] = {}
 
-    def _col(self, column: str, positions: np.ndarray | list[int]) -> list[str]:
+    def _col(self, column: str, positions: np.ndarray | list[int]) -> list[Any]:
         if column not in self.people.columns:
             return [""] * len(positions)
-        values = self.people[column].iloc[list(positions)].tolist()
-        return ["" if not isinstance(v, str) else v.strip() for v in values]
+        self.calls += 1
+        if column in self.columns or self.calls > self.EAGER_AFTER:
+            if column not in self.columns:
+                self.columns[column] = self.people[column].to_numpy(dtype=object)
+            return self.columns[column][np.asarray(positions, dtype=np.int64)].tolist()
+        return self.people[column].iloc[list(positions)].tolist()
+
+    def _text(self, column: str, positions: np.ndarray | list[int]) -> list[str]:
+        return [v.strip() if isinstance(v, str) else "" for v in self._col(column, positions)]
 
     def ids(self, positions: np.ndarray | list[int]) -> list[str]:
-        return [str(v) for v in self.people["id"].iloc[list(positions)].tolist()]
+        return [str(v) for v in self._col("id", positions)]
 
     def labels(self, positions: np.ndarray | list[int]) -> list[str]:
         """``"VP of Product Dana Kim"`` (short titles) or ``"Dana Kim (long title)"``."""
         ids = self.ids(positions)
-        names = self._col("name", positions)
-        titles = self._col("title", positions)
+        names = self._text("name", positions)
+        titles = self._text("title", positions)
         out = []
         for pid, name, title in zip(ids, names, titles, strict=True):
             who = name or f"person {pid}"

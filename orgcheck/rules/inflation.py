@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from orgcheck.rules._arrays import Namer, plural
-from orgcheck.rules.base import Option, Rule
+from orgcheck.rules._arrays import plural
+from orgcheck.rules.base import MAX_PEOPLE, Option, Rule
 from orgcheck.rules.ladder import by_priority, rung_count
 
 RUNG_ONE = {4: "Director", 5: "VP", 6: "CPO"}
@@ -127,7 +127,7 @@ class TitleInflation(Rule):
             no_vp = (a.level == 6) & a.valid
             no_vp[nearest_cpo[vps]] = False
         hits = np.flatnonzero(small | no_vp)
-        namer = Namer(org)
+        namer = a.namer(org)
         ordered = by_priority(hits, a.level.astype(np.int64))
         company = plural(metrics.company_size, "person", "people")
 
@@ -162,7 +162,7 @@ class TitleInflation(Rule):
         parts = ", ".join(rung_count(int(counts[r]), r) for r in (6, 5, 4) if counts[r])
         yield self.finding(
             "top_heavy",
-            Namer(org).ids(leaders),
+            a.namer(org).ids(leaders[:MAX_PEOPLE]),
             leaders=f"{len(leaders)} ({parts})",
             ladder=plural(ladder, "person", "people"),
             share=share,
@@ -212,7 +212,7 @@ class LeaderWithoutTeam(Rule):
         a = metrics.arrays
         hits = np.flatnonzero((a.level >= 4) & a.valid & (a.direct_reports == 0))
         severity = None if metrics.is_startup else "info"
-        namer = Namer(org)
+        namer = a.namer(org)
         ordered = by_priority(hits, a.level.astype(np.int64))
 
         def one(pos: int) -> Any:

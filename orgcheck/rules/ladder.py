@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from orgcheck.rules._arrays import Namer, groups, name_list, plural
-from orgcheck.rules.base import MAX_FINDINGS, Option, Rule
+from orgcheck.rules.base import MAX_FINDINGS, MAX_PEOPLE, Option, Rule
 
 RUNG_PLURALS = {
     1: "Associate PMs",
@@ -109,7 +109,7 @@ class MissingDirectorLayer(Rule):
         hits = np.flatnonzero(
             head & a.valid & ((direct >= options["min_direct"]) | (unled >= options["min_org"]))
         )
-        namer = Namer(org)
+        namer = a.namer(org)
         members = groups(owner, np.flatnonzero(junior & (owner >= 0) & np.isin(owner, hits)))
         ordered = by_priority(hits, unled)
 
@@ -120,7 +120,7 @@ class MissingDirectorLayer(Rule):
             who = namer.label(pos)
             return self.finding(
                 key,
-                namer.ids([pos, *team.tolist()]),
+                namer.ids([pos, *team[:MAX_PEOPLE].tolist()]),
                 who=who,
                 first=who,
                 direct=_junior_words(a, team[a.parent[team] == pos]),
@@ -231,7 +231,7 @@ def per_manager(rule: Rule, org: Any, a: Any, people: np.ndarray, values: Any) -
     ordered = by_priority(np.flatnonzero(counts), counts)
     top = ordered[:MAX_FINDINGS]
     by_mgr = groups(a.parent, people[np.isin(a.parent[people], top)])
-    namer = Namer(org)
+    namer = a.namer(org)
 
     def one(m: int) -> Any:
         reports = by_mgr[int(m)]
@@ -240,7 +240,7 @@ def per_manager(rule: Rule, org: Any, a: Any, people: np.ndarray, values: Any) -
         who = namer.label(int(m))
         return rule.finding(
             vals.pop("key"),
-            namer.ids([int(m), *reports.tolist()]),
+            namer.ids([int(m), *reports[:MAX_PEOPLE].tolist()]),
             severity=vals.pop("severity", None),
             who=who,
             **vals,
@@ -379,7 +379,7 @@ class LadderGap(Rule):
         near = near[np.lexsort((near, -a.level[near]))]
         yield self.finding(
             "default",
-            Namer(org).ids(near[:100]),
+            a.namer(org).ids(near[:MAX_PEOPLE]),
             missing=" or ".join(RUNG_PLURALS[r] for r in missing),
             below=rung_count(int(counts[below]), below),
             above=rung_count(int(counts[above]), above),
@@ -445,7 +445,7 @@ class NoSuccessor(Rule):
         hits = np.flatnonzero(
             (a.level >= 4) & a.valid & (ladder_reports >= options["min_reports"]) & ~has_successor
         )
-        namer = Namer(org)
+        namer = a.namer(org)
         ordered = by_priority(hits, ladder_reports)
 
         def one(pos: int) -> Any:

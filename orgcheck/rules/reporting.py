@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from orgcheck.rules._arrays import Namer, groups, name_list, plural
-from orgcheck.rules.base import MAX_FINDINGS, Option, Rule
+from orgcheck.rules.base import MAX_FINDINGS, MAX_PEOPLE, Option, Rule
 from orgcheck.rules.ladder import _junior_words, by_priority, per_manager
 
 
@@ -78,7 +78,7 @@ class NoProductLeader(Rule):
         sizes = np.zeros(a.n, dtype=np.int64)
         sizes[owners] = [len(by_owner[int(o)]) for o in owners]
         owners = by_priority(owners, sizes)
-        namer = Namer(org)
+        namer = a.namer(org)
         described = [
             f"{lab} ({sizes[o]})"
             for lab, o in zip(namer.labels(owners[:3]), owners[:3], strict=True)
@@ -260,18 +260,15 @@ class PmEngineerRatio(Rule):
 
 
 def _pms_by_department(org: Any, metrics: Any, departments: set[str]) -> dict[str, list[str]]:
-    """Ids of the PMs in each named department (for the findings' people lists)."""
+    """Ids of the first PMs in each named department (for the findings' people lists)."""
     if not departments or "department" not in org.people.columns:
         return {}
     a = metrics.arrays
     pms = np.flatnonzero(a.is_junior)
-    dept = org.people["department"].iloc[pms].fillna("").astype(str).str.strip().to_numpy()
-    ids = Namer(org).ids(pms)
-    out: dict[str, list[str]] = {}
-    for d, pid in zip(dept.tolist(), ids, strict=True):
-        if d in departments:
-            out.setdefault(d, []).append(pid)
-    return out
+    codes, names = org.people["department"].iloc[pms].factorize()
+    wanted = {str(n).strip(): i for i, n in enumerate(names) if str(n).strip() in departments}
+    namer = a.namer(org)
+    return {d: namer.ids(pms[codes == i][:MAX_PEOPLE]) for d, i in wanted.items()}
 
 
 RULES: tuple[Rule, ...] = (NoProductLeader(), ProductReportsOutsideProduct(), PmEngineerRatio())

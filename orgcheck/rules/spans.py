@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from orgcheck.rules._arrays import Namer, plural
+from orgcheck.rules._arrays import plural
 from orgcheck.rules.base import MAX_PEOPLE, Option, Rule
 from orgcheck.rules.ladder import by_priority
 
@@ -88,7 +88,7 @@ class WideSpan(Rule):
         hits = np.flatnonzero(
             (spans > options["max_span"]) & a.valid & in_scope(a, options["scope"])
         )
-        namer = Namer(org)
+        namer = a.namer(org)
         ordered = by_priority(hits, spans)
 
         def one(pos: int) -> Any:
@@ -154,7 +154,7 @@ class NarrowSpan(Rule):
             one & a.valid & in_scope(a, options["scope"]) & managers_below[np.maximum(child, 0)]
         )
         hits = hits[child[hits] >= 0]
-        namer = Namer(org)
+        namer = a.namer(org)
         ordered = by_priority(hits, a.org_size.astype(np.int64))
 
         def one(pos: int) -> Any:
@@ -245,7 +245,7 @@ class DeepHierarchy(Rule):
         chain = [bottom]
         while len(chain) < MAX_PEOPLE and a.parent[chain[-1]] >= 0:
             chain.append(int(a.parent[chain[-1]]))
-        namer = Namer(org)
+        namer = a.namer(org)
         yield self.finding(
             "default",
             namer.ids(chain),
