@@ -8,6 +8,7 @@ person keeps the file diffable between two snapshots of an org.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -23,40 +24,56 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
-def people_frame(result: Result) -> pd.DataFrame:
-    """One row per person with SPEC §5 ``people`` fields, in input order."""
+def _strings(values: np.ndarray) -> np.ndarray:
+    """JSON text of each string (null for None), encoding each distinct value once."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    encoded = np.array([encode_basestring(str(u)) for u in uniques] + ["null"], dtype=object)
+    return encoded[np.where(codes < 0, len(uniques), codes)]
+
+
+def _numbers(values: np.ndarray, present: np.ndarray | None = None) -> np.ndarray:
+    """Numbers stay numbers (``%s`` formats them when lines are built); null where absent."""
+    values = np.asarray(values)
+    return values if present is None else np.where(present, values.astype(object), "null")
+
+
+def people_columns(result: Result) -> dict[str, np.ndarray]:
+    """SPEC §5 ``people`` fields as arrays of JSON fragments, in input order."""
     org = result.org
     p = org.people
+    n = len(p)
     ids = p["id"].to_numpy(dtype=object)
-    parent = org.parent
-    manager_id = np.where(parent >= 0, ids[np.maximum(parent, 0)], None)
-    level = p["level"].to_numpy() if "level" in p else np.zeros(len(p), dtype=np.int8)
-    level_obj = np.where(level > 0, level.astype(object), None)
-    names = np.array([None, *LEVEL_NAMES.values()], dtype=object)
-    frame = pd.DataFrame(
-        {
-            "id": ids,
-            "row": p["row"].to_numpy(),
-            "name": p["name"].to_numpy(dtype=object),
-            "title": p["title"].to_numpy(dtype=object),
-            "manager_id": manager_id,
-            "level": level_obj,
-            "level_name": names[np.clip(level.astype(np.int64), 0, 6)],
-            "function": p["function"].to_numpy(dtype=object)
-            if "function" in p
-            else np.full(len(p), "unknown", dtype=object),
-            "confidence": np.round(p["confidence"].to_numpy(dtype=np.float64), 2)
-            if "confidence" in p
-            else np.zeros(len(p)),
-            "depth": org.depth,
-            "direct_reports": org.direct_reports,
-            "org_size": org.org_size,
-        }
-    )
+    id_json = _strings(ids)
+    has_parent = org.parent >= 0
+    level = p["level"].to_numpy() if "level" in p else np.zeros(n, dtype=np.int8)
+    level_names = _strings(np.array([None, *LEVEL_NAMES.values()], dtype=object))
+    function = p["function"].to_numpy(dtype=object) if "function" in p else np.full(n, "unknown")
+    confidence = p["confidence"].to_numpy(dtype=np.float64) if "confidence" in p else np.zeros(n)
+    cols = {
+        "id": id_json,
+        "row": _numbers(p["row"].to_numpy()),
+        "name": _strings(p["name"].to_numpy(dtype=object)),
+        "title": _strings(p["title"].to_numpy(dtype=object)),
+        "manager_id": np.where(has_parent, id_json[np.maximum(org.parent, 0)], "null"),
+        "level": _numbers(level, level > 0),
+        "level_name": level_names[np.clip(level.astype(np.int64), 0, 6)],
+        "function": _strings(function),
+        "confidence": _numbers(np.round(confidence, 2)),
+        "depth": _numbers(org.depth),
+        "direct_reports": _numbers(org.direct_reports),
+        "org_size": _numbers(org.org_size),
+    }
     if org.dotted_parent is not None:
         dp = org.dotted_parent
-        frame["dotted_manager_id"] = np.where(dp >= 0, ids[np.maximum(dp, 0)], None)
-    return frame
+        cols["dotted_manager_id"] = np.where(dp >= 0, id_json[np.maximum(dp, 0)], "null")
+    return cols
+
+
+def people_lines(result: Result) -> list[str]:
+    """One compact JSON object per person, keys in SPEC order."""
+    cols = people_columns(result)
+    template = "{" + ", ".join(f"{encode_basestring(k)}: %s" for k in cols) + "}"
+    return [template % row for row in zip(*(c.tolist() for c in cols.values()))]
 
 
 def titles_list(titles: pd.DataFrame | None) -> list[dict]:
@@ -125,9 +142,7 @@ def render_json(result: Result, *, anonymize: bool = False) -> str:
         "findings": [f.to_json() for f in result.findings],
         "titles": titles_list(result.org.titles),
     }
-    people = people_frame(result)
-    lines = people.to_json(orient="records", lines=True, force_ascii=False)
-    people_text = ",\n    ".join(line for line in lines.split("\n") if line)
+    people_text = ",\n    ".join(people_lines(result))
 
     def block(obj: dict) -> str:
         return json.dumps(obj, indent=2, ensure_ascii=False, default=_default)[1:-2]
