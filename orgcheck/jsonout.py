@@ -8,8 +8,8 @@ person keeps the file diffable between two snapshots of an org.
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from dataclasses import replace
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -73,7 +73,7 @@ def people_lines(result: Result) -> list[str]:
     """One compact JSON object per person, keys in SPEC order."""
     cols = people_columns(result)
     template = "{" + ", ".join(f"{encode_basestring(k)}: %s" for k in cols) + "}"
-    return [template % row for row in zip(*(c.tolist() for c in cols.values()))]
+    return [template % row for row in zip(*(c.tolist() for c in cols.values()), strict=True)]
 
 
 def titles_list(titles: pd.DataFrame | None) -> list[dict]:
