@@ -118,3 +118,11 @@ def test_real_command_exit_codes_and_no_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_config_ladder_aliases(tmp_path) -> None:
+    config = tmp_path / "orgcheck.toml"
+    config.write_text('[ladder.aliases]\n"Tribe Lead" = 4\n', encoding="utf-8")
+    result = run("Tribe Lead", "--config", str(config), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)[0]["level"] == 4
