@@ -20,6 +20,14 @@ from orgcheck.model import FIELDS, LEVEL_NAMES, SEVERITIES, Finding, Org
 from orgcheck.report import charts, words
 from orgcheck.report.anonymize import Anonymizer
 from orgcheck.report.catalogue import RuleDoc, rule_docs
+from orgcheck.report.treedata import (
+    CYCLE_BIT,
+    PRINT_TREE_DEPTH,
+    PRINT_TREE_NODES,
+    TreeLine,
+    print_tree,
+    tree_data,
+)
 
 if TYPE_CHECKING:
     from orgcheck.analysis import Result
@@ -27,12 +35,8 @@ if TYPE_CHECKING:
 PEOPLE_PER_FINDING = 8
 FINDINGS_PER_RULE = 25
 TITLE_ROWS = 200
-PRINT_TREE_NODES = 250
-PRINT_TREE_DEPTH = 3
 MAX_LAYERS_SHOWN = 30
 LOW_CONFIDENCE = 0.6
-SEVERITY_BITS = {"error": 1, "warning": 2, "info": 4}
-CYCLE_BIT = 8
 _RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
@@ -102,18 +106,6 @@ class Table:
 
 
 @dataclass
-class TreeLine:
-    depth: int
-    pos: int
-    name: str
-    title: str
-    badge: str
-    reports: int
-    org_size: int
-    severity: str  # worst severity of findings naming the person, or ""
-
-
-@dataclass
 class Quality:
     facts: list[tuple[str, str]]
     columns: list[tuple[str, str]]
@@ -153,7 +145,7 @@ def build(result: Result, *, anonymize: bool = False, with_tree: bool = True) ->
     ladder, pyramid = _ladder(ctx.org)
     spans, span_rows = _spans(ctx.org)
     layers, layers_more = _layers(ctx.org)
-    lines, more = _print_tree(ctx)
+    lines, more = print_tree(ctx)
     return Report(
         title="Org check",
         source_name=PurePath(ctx.org.source.path or "").name or "input",
@@ -173,8 +165,11 @@ def build(result: Result, *, anonymize: bool = False, with_tree: bool = True) ->
         rules=_rules_used(docs, ctx.findings),
         tree_lines=lines,
         tree_more=more,
-        tree=_tree_data(ctx) if with_tree else {},
+        tree=tree_data(ctx) if with_tree else {},
     )
+
+
+__all__ = ["CYCLE_BIT", "PRINT_TREE_DEPTH", "PRINT_TREE_NODES", "Report", "build"]
 
 
 class _Context:
@@ -486,94 +481,3 @@ def _rules_used(docs: dict[str, RuleDoc], findings: list[Finding]) -> list[RuleD
         return sorted(docs.values(), key=lambda d: d.code)
     seen = {f.code: RuleDoc(f.code, f.rule, f.severity, "", "", "") for f in findings}
     return sorted(seen.values(), key=lambda d: d.code)
-
-
-# --- tree ------------------------------------------------------------------------------
-
-
-def _tree_parent(org: Org) -> np.ndarray:
-    """Solid-line parents with reporting cycles cut, so the page can never loop."""
-    parent = org.parent.astype(np.int64, copy=True)
-    parent[org.in_cycle] = -1
-    return parent
-
-
-def _flags(ctx: _Context) -> np.ndarray:
-    flags = np.zeros(len(ctx.org), dtype=np.int64)
-    for f, pos in zip(ctx.findings, ctx.positions, strict=True):
-        if len(pos):
-            flags[pos] |= SEVERITY_BITS.get(f.severity, 0)
-    flags[ctx.org.in_cycle] |= CYCLE_BIT
-    return flags
-
-
-def _worst(flag: int) -> str:
-    for sev in SEVERITIES:
-        if flag & SEVERITY_BITS[sev]:
-            return sev
-    return ""
-
-
-def _children(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Children lists in CSR form: kids[start[p]:start[p+1]] are p's reports."""
-    n = len(parent)
-    has = parent >= 0
-    kids = np.flatnonzero(has)[np.argsort(parent[has], kind="stable")]
-    start = np.zeros(n + 1, dtype=np.int64)
-    start[1:] = np.cumsum(np.bincount(parent[has], minlength=n))
-    return kids, start
-
-
-def _print_tree(ctx: _Context) -> tuple[list[TreeLine], int]:
-    """The top of the tree, depth-first, for print and for the text formats."""
-    org = ctx.org
-    parent = _tree_parent(org)
-    kids, start = _children(parent)
-    size = org.org_size
-    flags = _flags(ctx)
-    roots = np.flatnonzero(parent < 0)
-    roots = roots[np.argsort(-size[roots], kind="stable")]
-    stack = [(int(r), 0) for r in roots[::-1][-PRINT_TREE_NODES:]]
-    lines: list[TreeLine] = []
-    while stack and len(lines) < PRINT_TREE_NODES:
-        pos, depth = stack.pop()
-        ref = ctx.person(pos)
-        lines.append(
-            TreeLine(
-                depth,
-                pos,
-                ref.name,
-                ref.title,
-                ref.badge,
-                int(org.direct_reports[pos]),
-                int(size[pos]),
-                _worst(int(flags[pos])),
-            )
-        )
-        if depth + 1 < PRINT_TREE_DEPTH:
-            ch = kids[start[pos] : start[pos + 1]]
-            ch = ch[np.argsort(-size[ch], kind="stable")]
-            stack.extend((int(c), depth + 1) for c in ch[::-1][-PRINT_TREE_NODES:])
-    return lines, len(org) - len(lines)
-
-
-def _tree_data(ctx: _Context) -> dict[str, Any]:
-    """Compact column arrays for the page's lazy tree: no per-person objects."""
-    org = ctx.org
-    codes, uniq = pd.factorize(pd.Series(ctx.titles, dtype=object))
-    flags = _flags(ctx)
-    marked: dict[int, set[str]] = {}
-    for f, pos in zip(ctx.findings, ctx.positions, strict=True):
-        for p in pos.tolist():
-            marked.setdefault(p, set()).add(f.code)
-    return {
-        "p": _tree_parent(org).tolist(),
-        "n": list(ctx.names),
-        "t": codes.tolist(),
-        "T": [str(u) for u in uniq],
-        "l": ctx.level.tolist(),
-        "f": flags.tolist(),
-        "s": org.org_size.tolist(),
-        "c": {str(p): " ".join(sorted(c)) for p, c in marked.items()},
-        "b": [_badge(r) for r in range(7)],
-    }
