@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from orgshape import (
     DATA_TITLES,
     ENGINEER_TITLES,
+    GPM_TITLES,
     MARKETING_TITLES,
     PEOPLE_TITLES,
     SALES_TITLES,
@@ -229,24 +230,24 @@ def enterprise_shape() -> tuple[OrgShape, dict[str, Person]]:
     key = {"ceo": ceo, **{f"vp {k}": v for k, v in company.product_vps.items()}}
     key.update(company.execs)
     key["ops"] = company.branch_tops["operations"]
-    _fold_team(s, company.eng_vps["Checkout"], key)
+    _fold_team(s, company.product_vps["Payments"], key)
     s.retire(0.015)
     s.number(first_id=100001)
     return s, key
 
 
 def _fold_team(s: OrgShape, vp: Person, key: dict[str, Person]) -> None:
-    """An engineering manager left; their team was folded into a neighbour's team."""
-    ems = [p for p in s.people if p.title.endswith("Engineering Manager")
-           and vp in walk_up(p)]  # fmt: skip
-    keep, gone = ems[0], ems[1:3]
+    """A reorg: two Group PMs became individual contributors and their teams moved
+    under a third Group PM, who now has far more direct reports than one can coach."""
+    gpms = [p for p in s.people if p.title in GPM_TITLES and vp in walk_up(p)]
+    keep, gone = gpms[0], gpms[1:3]
     for p in s.people:
         if p.manager in gone:
             p.manager = keep
     for p in gone:
-        p.title = "Staff Software Engineer"
+        p.title = "Senior Product Manager"
         p.manager = keep
-    key["wide_em"] = keep
+    key["wide_gpm"] = keep
 
 
 SF_KEYS = [
@@ -287,6 +288,32 @@ def enterprise_rows() -> list[list[str]]:
     return rows
 
 
+# -- 4. the enterprise's product & design org alone: Rippling export, CSV -----------------
+
+
+def product_only_rows() -> list[list[str]]:
+    """The CPO's organisation from the enterprise, as its head of product would export it.
+
+    The CPO's manager (the CEO) is not in the file: a partial export, to be analysed with
+    ``--company-size`` so that size-dependent norms use the whole company.
+    """
+    s, key = enterprise_shape()
+    emails = s.emails("northwind-commerce.com")
+    cpo = key["product"]
+    team = [p for p in s.people if p is cpo or cpo in walk_up(p)]
+    rows = [
+        ["Employee name", "Legal first name", "Legal last name", "Work email", "Title",
+         "Department", "Manager - Work email", "Start date", "Employment status"],
+    ]  # fmt: skip
+    for p in sorted(team, key=lambda p: (p.dept, p.last, p.first)):
+        rows.append(
+            [p.name, p.first, p.last, emails[id(p)], p.title, p.dept,
+             emails[id(p.manager)] if p.manager else "", p.hired.strftime("%-m/%-d/%Y"),
+             "Active" if p.active else "Terminated"]
+        )  # fmt: skip
+    return rows
+
+
 def write_all(out: Path) -> list[Path]:
     """Write every sample into ``out`` and return the paths written."""
     out.mkdir(parents=True, exist_ok=True)
@@ -296,7 +323,9 @@ def write_all(out: Path) -> list[Path]:
     write_xlsx(scaleup, [("Workers", scaleup_rows())])
     enterprise = out / "enterprise_successfactors.csv"
     enterprise.write_bytes(_csv_bytes(enterprise_rows()))
-    return [startup, scaleup, enterprise]
+    product = out / "product_org_rippling.csv"
+    product.write_bytes(_csv_bytes(product_only_rows()))
+    return [startup, scaleup, enterprise, product]
 
 
 def main(argv: list[str]) -> None:
