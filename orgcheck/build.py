@@ -9,6 +9,8 @@ finding or a count in ``Org.skipped``, never an exception.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -109,6 +111,7 @@ def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
     """Which rows are people; the others counted by reason (blank, no name, inactive)."""
     skipped: dict[str, int] = {}
     notes: list[str] = []
+    inactive = np.zeros(n, dtype=bool)
     any_cell = np.zeros(n, dtype=bool)
     for header in columns.values():
         any_cell |= cells.text(header) != ""
@@ -131,7 +134,7 @@ def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
             shown = ", ".join(f"{v!r} ({c:,})" for v, c in seen.items())
             notes.append(f"left out by status ({skipped['terminated']:,} rows): {shown}")
             keep &= ~inactive
-    return keep, skipped, notes
+    return keep, inactive, skipped, notes
 
 
 def _people(
@@ -176,7 +179,7 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
         return managers.key_space("name", "name", arrays, keyer)
 
     out.append(names)
-    return out
+    return [functools.cache(make) for make in out]  # built once, shared with dotted lines
 
 
 def _candidates(raw: RawTable, columns: dict[str, str], overrides: dict[str, str] | None) -> dict:
@@ -200,6 +203,26 @@ def _candidates(raw: RawTable, columns: dict[str, str], overrides: dict[str, str
     return out
 
 
+def _leaver_finder(cells: Cells, columns, leavers, name, rows, space) -> quality.Gone | None:
+    """For an unmatched manager: the left-out leaver it names, if any ("Peter Jones, row 17,
+    status 'Terminated'"), so the finding says the manager left rather than "nobody"."""
+    idx = np.flatnonzero(leavers)
+    if not len(idx):
+        return None
+    own = name if space.kind == "name" else cells.text(space.target)
+    look = managers.Lookup(map_distinct(own[idx], space.keyer), np.arange(len(idx)))
+    status = cells.text(columns["status"])
+
+    def gone(value: str) -> str | None:
+        found = look.get(space.keyer(value))
+        if found < 0:
+            return None
+        i = int(idx[found])
+        return f"{name[i] or value} (row {rows[i]}, status {status[i]!r})"
+
+    return gone
+
+
 def build_org(
     raw: RawTable, columns: dict[str, str], *, overrides: dict[str, str] | None = None
 ) -> Org:
@@ -213,7 +236,7 @@ def build_org(
     columns = {f: h for f, h in columns.items() if h in frame.columns}
     all_cells = Cells(frame)
     name = _names(all_cells, columns, n)
-    keep, skipped, notes = _keep_rows(all_cells, columns, name, n)
+    keep, leavers, skipped, notes = _keep_rows(all_cells, columns, name, n)
     cells = all_cells.kept(keep)
     people = _people(cells, columns, name[keep], np.asarray(raw.rows, dtype=np.int64)[keep])
     extra = _candidates(raw, columns, overrides)
@@ -236,7 +259,8 @@ def build_org(
             used["manager"] = res.header
             people["manager_ref"] = cells.text(res.header)
             parent = np.where(res.pos >= 0, res.pos, -1)
-            findings += quality.unresolved(res, people)
+            gone = _leaver_finder(all_cells, columns, leavers, name, raw.rows, res.space)
+            findings += quality.unresolved(res, people, gone=gone)
             notes += choice.notes
     else:
         notes.append("no manager column: every person is a top of the tree")

@@ -243,7 +243,48 @@ def choose(
     final = (
         best if rows is None else resolve(best.header, dict(candidates)[best.header], best.space)
     )
-    return Choice(final, _choice_notes(final, [r for _, r in scored if r is not best], rows))
+    notes = _choice_notes(final, [r for _, r in scored if r is not best], rows)
+    return Choice(final, notes + mix_in(final, spaces))
+
+
+def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list[str]:
+    """Give references the chosen key missed a try by the other keys, in place.
+
+    Some columns mix kinds (Pingboard's "Reports To" takes an email, a name or a user id),
+    so a name among emails should still find its person. Only the distinct values still
+    unmatched are tried, and only a unique match counts.
+    """
+    notes = []
+    own = np.arange(len(res.pos), dtype=np.int64)
+    for make in spaces:
+        missed = np.unique(res.codes[res.pos == UNKNOWN])
+        if not len(missed):
+            break
+        space = make()
+        if space is None or space is res.space:
+            continue
+        values = res.values[missed].tolist()
+        keys = [space.keyer(v) for v in values]
+        found = space.keys.find(keys)
+        if space.loose is not None:
+            again = found == UNKNOWN
+            retry = [loose_name_key(k) for k, a in zip(keys, again.tolist(), strict=True) if a]
+            found[again] = space.loose.find(retry)
+        by_value = np.full(len(res.values), UNKNOWN, dtype=np.int64)
+        by_value[missed] = np.where(found >= 0, found, UNKNOWN)
+        new = np.where(res.pos == UNKNOWN, by_value[res.codes], UNKNOWN)
+        hit = new >= 0
+        if not hit.any():
+            continue
+        is_self = hit & (new == own)
+        res.pos[hit] = np.where(is_self[hit], TOP, new[hit])
+        res.resolved += int(hit.sum())
+        res.self_refs += int(is_self.sum())
+        notes.append(
+            f"{int(hit.sum()):,} references in {res.header!r} matched by {space.kind} "
+            f"({space.target!r}) instead"
+        )
+    return notes
 
 
 def _has_at(refs: np.ndarray) -> bool:

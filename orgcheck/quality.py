@@ -14,7 +14,7 @@ summed up in one closing finding rather than dropped silently.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -122,8 +122,17 @@ def _did_you_mean(res: Resolution, value: str, people: pd.DataFrame) -> str:
     return f"Did you mean {who(people, pos)}? " if pos >= 0 else ""
 
 
-def unresolved(res: Resolution, people: pd.DataFrame, *, dotted: bool = False) -> list[Finding]:
-    """``unknown-manager`` and ``ambiguous-manager``, one per distinct manager value."""
+#: Names the left-out leaver a manager value points at, or None.
+Gone = Callable[[str], str | None]
+
+
+def unresolved(
+    res: Resolution, people: pd.DataFrame, *, dotted: bool = False, gone: Gone | None = None
+) -> list[Finding]:
+    """``unknown-manager`` and ``ambiguous-manager``, one per distinct manager value.
+
+    ``gone`` recognises managers who are in the file but were left out as leavers.
+    """
     role = "dotted-line manager" if dotted else "manager"
     severity: Severity | None = "info" if dotted else None
     out: list[Finding] = []
@@ -135,7 +144,7 @@ def unresolved(res: Resolution, people: pd.DataFrame, *, dotted: bool = False) -
         for g in groups:
             value = str(res.values[res.codes[g[0]]])
             if status == UNKNOWN:
-                message, suggestion = _unknown_text(res, value, role, people, g)
+                message, suggestion = _unknown_text(res, value, role, people, g, gone)
             else:
                 message, suggestion = _ambiguous_text(res, value, role, people, g)
             out.append(
@@ -145,21 +154,19 @@ def unresolved(res: Resolution, people: pd.DataFrame, *, dotted: bool = False) -
     return out
 
 
-def _unknown_text(res, value, role, people, g) -> tuple[str, str]:
-    by = res.space.kind
+def _unknown_text(res, value, role, people, g, gone: Gone | None) -> tuple[str, str]:
+    left = gone(value) if gone else None
+    what = f"is {left}, who was left out as a leaver" if left else "matches nobody"
+    what += f" (matching by {res.space.kind})"
     if len(g) == 1:
         i = int(g[0])
-        message = (
-            f"{row_of(people, i)}: {role} {value!r} of {label(people, i)} "
-            f"matches nobody (matching by {by})"
-        )
+        message = f"{row_of(people, i)}: {role} {value!r} of {label(people, i)} {what}"
         until = "until then this person counts as a top of their own tree."
     else:
-        message = (
-            f"{role} {value!r} matches nobody (matching by {by}); "
-            f"named by {len(g):,} people: {listing(people, g)}"
-        )
+        message = f"{role} {value!r} {what}; named by {len(g):,} people: {listing(people, g)}"
         until = "until then these people count as tops of their own trees."
+    if left:
+        return message, "Give them their current manager in the export; " + until
     suggestion = _did_you_mean(res, value, people) + (
         f"Correct the {role} cell, or add that person to the export; " + until
         if role == "manager"
@@ -271,6 +278,8 @@ def multiple_roots(
 
     if len(heads) > 1:
         message = f"the org splits into {len(heads):,} separate trees: {part(heads)}"
+        if len(cut):
+            message += f" ({len(cut):,} of them only because a reporting cycle was cut)"
         if len(alone):
             message += f"; plus {_people(len(alone))} with no manager and nobody under them"
     elif len(heads) == 1:
@@ -280,7 +289,8 @@ def multiple_roots(
             f"{verb} no manager and nobody under them: {listing(people, alone)}"
         )
     else:
-        message = f"nobody reports to anybody: {len(alone):,} people stand alone"
+        alone_list = listing(people, alone)
+        message = f"nobody reports to anybody; {_people(len(alone))} stand alone: {alone_list}"
     return [
         finding(
             "multiple-roots",

@@ -313,3 +313,23 @@ def test_empty_records():
     assert len(org) == 0
     assert org.data_findings == []
     assert org.layers == 0
+
+
+def test_unknown_manager_says_when_the_manager_is_a_leaver():
+    recs = [
+        rec("1", "Ada", "CEO", status="Active"),
+        rec("2", "Peter Jones", manager="1", status="Terminated"),
+        rec("3", "Gus", manager="2", status="Active"),
+    ]
+    f = only(org_from_records(recs), "unknown-manager")
+    assert f.message == (
+        "row 4: manager '2' of Gus is Peter Jones (row 3, status 'Terminated'), "
+        "who was left out as a leaver (matching by id)"
+    )
+    assert f.suggestion.startswith("Give them their current manager")
+
+
+def test_multiple_roots_mentions_cut_cycles():
+    recs = [*SMALL, rec("6", "Fay", manager="7"), rec("7", "Gus", manager="6")]
+    f = only(org_from_records(recs), "multiple-roots")
+    assert "(1 of them only because a reporting cycle was cut)" in f.message

@@ -308,3 +308,20 @@ def test_dotted_line_resolves_but_never_builds_the_tree():
 def test_no_dotted_column_means_no_dotted_parent():
     org = org_from_records(people(("1", "Ada", "", ""), ("2", "Bob", "1", "")))
     assert org.dotted_parent is None
+
+
+def test_mixed_column_emails_names_and_ids_all_resolve():
+    """Pingboard's Reports To takes an email, a "First Last" name or a user id."""
+    org = org_from_records(
+        people(
+            ("1", "Ada Lovelace", "", "ada@x.com"),
+            ("2", "Bob Li", "ada@x.com", "bob@x.com"),
+            ("3", "Cy Ng", "ada@x.com", "cy@x.com"),
+            ("4", "Di Ro", "Bob Li", "di@x.com"),
+            ("5", "Ed Po", "3", "ed@x.com"),
+        )
+    )
+    assert org.source.manager_key == "email"
+    assert org.parent.tolist() == [-1, 0, 0, 1, 2]
+    assert org.data_findings == []
+    assert any("matched by name" in n and "instead" in n for n in org.source.notes)
