@@ -39,7 +39,7 @@ class Metrics:
     leaders: int  # product people at Director or above
     leader_share: float | None  # of product people on the ladder
     pms: int  # rungs 1-3
-    engineers: int
+    engineers: int  # engineering individual contributors (no direct reports)
     engineers_per_pm: float | None
     departments: dict[str, dict[str, Any]]  # department -> pms, engineers, engineers_per_pm
     company_size: int
@@ -80,7 +80,9 @@ def compute_metrics(org: Any, cfg: Any = None) -> Metrics:
     product = a.is_product
     on_ladder = a.level > 0
     junior = a.is_junior
-    engineers = a.is_function("engineering")
+    # Engineers who build: engineering people who manage nobody. Ratio norms count
+    # engineers per PM, and managers of engineers are not the capacity a PM steers.
+    engineers = a.is_function("engineering") & (a.direct_reports == 0)
     size, reason = company_size(a.n, cfg)
     startup_headcount = int(getattr(cfg, "startup_headcount", 50) or 50)
     leaders = int((a.level >= 4).sum())

@@ -33,8 +33,8 @@ def test_counts() -> None:
     assert m.functions == {"product": 6, "engineering": 13, "design": 1, "executive": 2}
     assert m.layers == 4
     assert m.managers == 5  # ceo, vp, dir, cto, em
-    assert (m.pms, m.engineers) == (4, 13)
-    assert m.engineers_per_pm == 3.25
+    assert (m.pms, m.engineers) == (4, 12)  # engineers who manage nobody
+    assert m.engineers_per_pm == 3.0
     assert m.leaders == 2
     assert m.leader_share == round(2 / 6, 4)
 
@@ -42,7 +42,7 @@ def test_counts() -> None:
 def test_departments_need_both_pms_and_engineers() -> None:
     m = compute_metrics(build(ORG), Config())
     # Growth has only an APM, Infra only engineers: neither is a staffed team.
-    assert m.departments == {"Payments": {"pms": 3, "engineers": 10, "engineers_per_pm": 3.33}}
+    assert m.departments == {"Payments": {"pms": 3, "engineers": 9, "engineers_per_pm": 3.0}}
 
 
 def test_span_bands_count_and_share() -> None:

@@ -2,7 +2,8 @@
 
 The org is generated from a small plan (so it reads like an org chart, not a wall of
 rows): CEO; a CPO with two VPs, each with Directors who lead Senior PMs, PMs and an
-APM; engineering and design around them, staffed per product area.
+APM; engineering (a CTO over engineering managers) and design around them, staffed
+per product area.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from orgcheck.metrics import compute_metrics
 from orgcheck.rules import run_rules
 from tests.rule_cases import build
 
-AREAS = {  # VP -> (area, PMs under its Director, engineers in the area)
-    "vpa": [("payments", 3, 22), ("checkout", 2, 17), ("risk", 2, 16)],
-    "vpb": [("growth", 3, 20), ("platform", 2, 17)],
+AREAS = {  # VP -> (area, PMs under its Director, engineering teams of the area)
+    "vpa": [("payments", 3, (10, 10)), ("checkout", 2, (8, 8)), ("risk", 1, (12,))],
+    "vpb": [("growth", 3, (10, 10)), ("platform", 2, (8, 8))],
 }
 
 
@@ -35,15 +36,15 @@ def healthy_outline() -> str:
             ]
     lines += [
         "  cto: Chief Technology Officer",
-        "    vpe: VP of Engineering",
     ]
     for areas in AREAS.values():
-        for area, _, engineers in areas:
+        for area, _, teams in areas:
             dept = f"@ {area.title()}"
-            lines += [
-                f"      em{area}: Engineering Manager {dept}",
-                f"        e{area}*{engineers - 1}: Software Engineer {dept}",
-            ]
+            for t, engineers in enumerate(teams):
+                lines += [
+                    f"    em{area}{t}: Engineering Manager {dept}",
+                    f"      e{area}{t}x*{engineers}: Software Engineer {dept}",
+                ]
     lines += [
         "  hod: Head of Design",
         "    des*8: Product Designer",

@@ -76,7 +76,8 @@ def test_a_million_people_in_well_under_a_second_or_two() -> None:
     per_rule = {}
     for f in findings:
         per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
-    assert max(per_rule.values()) <= MAX_FINDINGS + 1, per_rule
+    # Each rule: its first hits, one summary, and (inverted-reporting) the same-rung note.
+    assert max(per_rule.values()) <= MAX_FINDINGS + 2, per_rule
     assert all(len(f.people) <= 100 for f in findings)
     # About 0.6 s on a laptop; the bound leaves room for a slow CI machine.
     assert elapsed < 3.0, f"metrics + rules took {elapsed:.2f}s"

@@ -255,17 +255,18 @@ class InvertedReporting(Rule):
     What it checks
     --------------
     Pairs where both people are on the ladder and the report's rung is above the
-    manager's (a PM managing a Senior PM). A report on the same rung as the manager
-    (a Director under a Director) is reported as information when ``same_rung`` is on.
-    One finding per manager.
+    manager's (a PM managing a Senior PM): one finding per manager. Reports on the
+    manager's own rung (a Director under a Director) are gathered into a single
+    information finding for the whole org when ``same_rung`` is on.
 
     Why it matters on the ladder
     ----------------------------
     A rung is a scope of responsibility; the person setting direction and reviewing
     performance should hold the wider scope. A report above their manager is either a
     title error or a reporting line that undermines both people. Same-rung reporting
-    ("grade compression") is often a hidden extra rung such as Senior Director, and
-    is worth a look rather than an alarm.
+    ("grade compression"; GitLab's handbook rules it out) usually means a rung the
+    canonical ladder does not name, such as Group PM or Senior Director: worth
+    knowing, not an alarm, so it is one note rather than one per manager.
 
     Example
     -------
@@ -274,43 +275,58 @@ class InvertedReporting(Rule):
     What to do
     ----------
     Check both titles first (one of them is often out of date); otherwise move the
-    report to a manager on a higher rung, or recognise the manager's real scope.
+    report to a manager on a higher rung, or recognise the manager's real scope. For
+    same-rung lines, name the hidden rung in titles or pin it with ``--title-map``.
     """
 
     name = "inverted-reporting"
     code = "OC203"
     severity = "error"
     noun = "managers"
-    options = (
-        Option("same_rung", True, "Also report (as info) reports on the manager's own rung."),
-    )
+    options = (Option("same_rung", True, "Also note (as info) reports on the manager's own rung."),)
     messages: ClassVar[dict[str, str]] = {
         "above": "{who} manages {reports}, on a higher rung than their manager",
-        "same": "{who} manages {reports}, on the same rung",
+        "same": "{count} {verb} people on their own rung: {managers}",
     }
     suggestions: ClassVar[dict[str, str]] = {
         "above": "Check both titles; if they are right, move the report under someone on "
         "a higher rung or recognise {who}'s real scope with a matching title.",
-        "same": "If {who} leads people on their own rung, the title probably hides an extra "
-        "rung (e.g. Senior Director); say so in the title or reporting line.",
+        "same": "Usually a rung the ladder does not name (Group PM, Senior Director): make "
+        "it visible in titles or pin those titles with --title-map; otherwise move the "
+        "reports under someone a rung higher.",
     }
 
     def check(self, org: Any, metrics: Any, options: dict[str, Any]) -> Iterator[Any]:
         a = metrics.arrays
         on = (a.level > 0) & a.valid & (a.manager_level > 0)
-        bad = on & (a.level > a.manager_level)
+        above = np.flatnonzero(on & (a.level > a.manager_level))
+        yield from per_manager(self, org, a, above, _inverted_values)
         if options["same_rung"]:
-            bad |= on & (a.level == a.manager_level)
-        yield from per_manager(self, org, a, np.flatnonzero(bad), _inverted_values)
+            same = np.flatnonzero(on & (a.level == a.manager_level))
+            if len(same):
+                yield self._same_rung(org, a, same)
+
+    def _same_rung(self, org: Any, a: Any, same: np.ndarray) -> Any:
+        counts = np.bincount(a.parent[same], minlength=a.n)
+        managers = by_priority(np.flatnonzero(counts), counts)
+        namer = a.namer(org)
+        shown = [
+            f"{label} ({plural(int(counts[m]), 'report')})"
+            for label, m in zip(namer.labels(managers[:4]), managers[:4], strict=True)
+        ]
+        people = [*managers[:MAX_PEOPLE].tolist(), *same[: MAX_PEOPLE - len(managers)].tolist()]
+        return self.finding(
+            "same",
+            namer.ids(people[:MAX_PEOPLE]),
+            severity="info",
+            count=plural(len(managers), "manager"),
+            verb="manages" if len(managers) == 1 else "manage",
+            managers=name_list(shown, len(managers)),
+        )
 
 
 def _inverted_values(a: Any, namer: Namer, manager: int, reports: np.ndarray) -> dict[str, Any]:
-    above = bool((a.level[reports] > a.level[manager]).any())
-    return {
-        "key": "above" if above else "same",
-        "severity": None if above else "info",
-        "reports": name_list(namer.labels(reports[:4]), len(reports)),
-    }
+    return {"key": "above", "reports": name_list(namer.labels(reports[:4]), len(reports))}
 
 
 class LadderGap(Rule):

@@ -167,8 +167,9 @@ class PmEngineerRatio(Rule):
 
     What it checks
     --------------
-    When both PMs (rungs 1-3) and engineers are in the file, the number of engineers
-    per PM, overall and in each department that holds both, against
+    When both PMs (rungs 1-3) and engineers (engineering people who manage nobody)
+    are in the file, the number of engineers per PM, overall and in each department
+    that holds both, against
     ``min_engineers_per_pm`` .. ``max_engineers_per_pm``. Groups with fewer than
     ``min_people`` PMs and engineers together are not judged (a ratio of two
     numbers that small is noise). Departments holding only PMs or only engineers

@@ -72,7 +72,7 @@ class WideSpan(Rule):
             "Most direct reports before a manager counts as overloaded (8-12 is on target).",
             minimum=1,
         ),
-        Option("scope", "product", SCOPE_DOC, choices=("product", "all")),
+        Option("scope", "all", SCOPE_DOC, choices=("product", "all")),
     )
     messages: ClassVar[dict[str, str]] = {
         "default": "{who} has {count} direct reports (more than {limit})",
@@ -110,7 +110,8 @@ class NarrowSpan(Rule):
     --------------
     Managers with exactly one direct report, where that report has reports of their
     own. A manager of one individual contributor (often a new team being hired) is
-    not flagged. Judged within ``scope`` like wide-span.
+    not flagged. Judged within ``scope`` like wide-span. A pair already named by
+    inverted-reporting (a report above their manager) is not reported twice.
 
     Why it matters on the ladder
     ----------------------------
@@ -133,7 +134,8 @@ class NarrowSpan(Rule):
     code = "OC402"
     severity = "info"
     noun = "managers"
-    options = (Option("scope", "product", SCOPE_DOC, choices=("product", "all")),)
+    defers_to = ("inverted-reporting",)
+    options = (Option("scope", "all", SCOPE_DOC, choices=("product", "all")),)
     messages: ClassVar[dict[str, str]] = {
         "default": "{who} manages only {report}, who manages {count} in turn",
     }

@@ -168,6 +168,8 @@ CASES: list[Case] = [
         fires=True,
         people=(("dir", "d2"),),
         severity="info",
+        message="1 manager manages people on their own rung: "
+        "Director of Product Mia Hall (1 report)",
     ),
     Case(
         "same-rung-off",
@@ -383,7 +385,7 @@ CASES: list[Case] = [
         fires=False,
     ),
     Case(
-        "engineering-span-out-of-scope",
+        "engineering-span-out-of-product-scope",
         "wide-span",
         """
         ceo: CEO
@@ -393,9 +395,10 @@ CASES: list[Case] = [
             eng*20: Software Engineer
         """,
         fires=False,
+        options={"scope": "product"},
     ),
     Case(
-        "engineering-span-with-scope-all",
+        "engineering-span-judged-by-default",
         "wide-span",
         """
         ceo: CEO
@@ -406,7 +409,6 @@ CASES: list[Case] = [
         """,
         fires=True,
         people=(("em",),),
-        options={"scope": "all"},
     ),
     # --- narrow-span ----------------------------------------------------------------------
     Case(
@@ -577,7 +579,7 @@ CASES: list[Case] = [
         """,
         fires=True,
         people=(("pmp1", "pmp2"),),
-        message='Department "Payments" has 2 PMs and 31 engineers: one PM per 15.5 engineers',
+        message='Department "Payments" has 2 PMs and 30 engineers: one PM per 15.0 engineers',
     ),
     Case(
         "overall-too-few-engineers",
