@@ -182,17 +182,15 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
     return [functools.cache(make) for make in out]  # built once, shared with dotted lines
 
 
-def _candidates(raw: RawTable, columns: dict[str, str], overrides: dict[str, str] | None) -> dict:
-    """Other headers worth trying for the manager (and for the ids/emails it may point at)."""
-    if overrides and "manager" in overrides:
-        return {}
+def _candidates(raw: RawTable, columns: dict[str, str], fields: tuple[str, ...]) -> dict:
+    """Other headers the column detector thinks could hold each of ``fields``."""
     try:
         from orgcheck.columns import candidate_headers
     except ImportError:  # the column detector is optional for direct callers
         return {}
-    taken = {h for f, h in columns.items() if f not in ("manager", "id", "email")}
     out = {}
-    for f in ("manager", "id", "email"):
+    for f in fields:
+        taken = {h for other, h in columns.items() if other != f}  # e.g. never the manager
         try:
             found = candidate_headers(raw, f)
         except Exception:  # a heuristic helper must not stop the build
@@ -201,6 +199,22 @@ def _candidates(raw: RawTable, columns: dict[str, str], overrides: dict[str, str
             h for h in found if h not in taken and h != columns.get(f) and h in raw.frame.columns
         ]
     return out
+
+
+def _choose_manager(raw, columns, cells: Cells, spaces, overrides) -> managers.Choice | None:
+    """The detected manager column, unless it resolves poorly and another column does better.
+
+    Other candidates are only fetched when needed: ranking them reads whole columns,
+    which the column detector has already done once for a million rows.
+    """
+    detected = [columns["manager"]] if "manager" in columns else []
+    choice = managers.choose([(h, cells.text(h)) for h in detected], spaces) if detected else None
+    if (choice is not None and choice.good) or (overrides and "manager" in overrides):
+        return choice
+    more = _candidates(raw, columns, ("manager",)).get("manager", [])
+    if not more:
+        return choice
+    return managers.choose([(h, cells.text(h)) for h in detected + more], spaces)
 
 
 def _leaver_finder(cells: Cells, columns, leavers, name, rows, space) -> quality.Gone | None:
@@ -239,7 +253,7 @@ def build_org(
     keep, leavers, skipped, notes = _keep_rows(all_cells, columns, name, n)
     cells = all_cells.kept(keep)
     people = _people(cells, columns, name[keep], np.asarray(raw.rows, dtype=np.int64)[keep])
-    extra = _candidates(raw, columns, overrides)
+    extra = _candidates(raw, columns, ("id", "email"))
     findings = quality.duplicates(
         people,
         cells.keys(columns["id"], "id") if "id" in columns else None,
@@ -250,9 +264,8 @@ def build_org(
     parent = np.full(len(people), -1, dtype=np.int64)
     manager_key = None
     used = dict(columns)
-    headers = ([columns["manager"]] if "manager" in columns else []) + extra.get("manager", [])
-    if headers:
-        choice = managers.choose([(h, cells.text(h)) for h in headers], spaces)
+    choice = _choose_manager(raw, columns, cells, spaces, overrides)
+    if choice is not None:
         res = choice.resolution
         if res is not None:
             manager_key = res.space.kind

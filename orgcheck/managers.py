@@ -125,6 +125,14 @@ class Choice:
     resolution: Resolution | None
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def good(self) -> bool:
+        """Nearly every reference resolved: no need to look at other columns."""
+        res = self.resolution
+        return (
+            res is not None and res.references > 0 and res.resolved >= GOOD_ENOUGH * res.references
+        )
+
 
 def memoised(keyer: Callable[[str], str]) -> Callable[[str], str]:
     """``keyer`` remembering its answers, so a name met as a person and as a manager is

@@ -63,8 +63,20 @@ def test_matrix_manager_becomes_a_dotted_line(file):
 def test_hrdataset_picks_manager_name_over_manager_id():
     org = build("hrdataset.csv")
     assert org.source.columns["manager"] == "ManagerName"
-    note = next(n for n in org.source.notes if n.startswith("manager column"))
-    assert "'ManagerID'" in note and "resolved 0" in note
+    assert org.source.manager_key == "name"
+    assert any(
+        n.startswith("manager column 'ManagerName' matched by name") for n in org.source.notes
+    )
+
+
+def test_hrdataset_forced_to_manager_id_explains_and_does_not_crash():
+    raw = read_table(EXPORTS / "hrdataset.csv")
+    org = build_org(
+        raw, detect_columns(raw, {"manager": "ManagerID"}), overrides={"manager": "ManagerID"}
+    )
+    assert org.source.columns["manager"] == "ManagerID"
+    unknown = [f for f in org.data_findings if f.rule == "unknown-manager"]
+    assert unknown and all("matches nobody" in f.message for f in unknown)
 
 
 def test_leavers_are_counted_not_lost():

@@ -251,6 +251,7 @@ def test_hrdataset_manager_name_beats_manager_id(monkeypatch):
 def test_hrdataset_override_is_respected(monkeypatch):
     import orgcheck.columns
 
+    # a detector offering every column for every field must not make ids of manager cells
     monkeypatch.setattr(
         orgcheck.columns, "candidate_headers", lambda raw, field: ["ManagerID", "ManagerName"]
     )
