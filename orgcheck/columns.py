@@ -13,6 +13,7 @@ rank: the column that resolves most people wins.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -365,6 +366,7 @@ _COMPACT: dict[str, dict[str, int]] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)
 def key(header: str) -> str:
     """A header as compared: 'First Name [Required]' and 'first_name' both -> 'first name'."""
     text = unicodedata.normalize("NFKD", str(header))

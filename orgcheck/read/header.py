@@ -32,10 +32,7 @@ def column_arrays(frame: pd.DataFrame, stripped: bool = False) -> list[np.ndarra
     """
     out = []
     for c in frame.columns:
-        vals = frame[c].to_numpy(dtype=object)
-        missing = pd.isna(vals)
-        if missing.any():
-            vals = np.where(missing, "", vals).astype(object)
+        vals = frame[c].to_numpy(dtype=object)  # readers give '' for empty, never NaN
         if not stripped:
             vals = np.fromiter(map(str.strip, vals), dtype=object, count=len(vals))
         out.append(vals)
@@ -44,7 +41,7 @@ def column_arrays(frame: pd.DataFrame, stripped: bool = False) -> list[np.ndarra
 
 def strip_cells(frame: pd.DataFrame) -> pd.DataFrame:
     cols = column_arrays(frame)
-    return pd.DataFrame(dict(enumerate(cols)), index=frame.index) if cols else frame
+    return pd.DataFrame(dict(enumerate(cols)), index=frame.index, dtype=object) if cols else frame
 
 
 def header_score(cells: list[str]) -> tuple[int, int]:
@@ -153,7 +150,7 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
         _check_cells(arrays, data_rows, limits, path, grid.sheet)
     if grid.may_escape:
         _unescape(arrays)
-    data = pd.DataFrame(arrays, copy=False)
+    data = pd.DataFrame(arrays, dtype=object, copy=False)
     notes += _sci_notes(data)
     if blank_rows:
         notes.append(f"{blank_rows} blank row(s) skipped")

@@ -48,6 +48,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 
 
 def _utf8(data: bytes, label: str) -> tuple[str, str]:
+    if data.isascii():  # the common case, checked at memory speed
+        return data.decode("ascii"), f"encoding {label}"
     try:
         return data.decode("utf-8"), f"encoding {label}"
     except UnicodeDecodeError:

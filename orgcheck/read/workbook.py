@@ -124,25 +124,44 @@ def load_sheet(wb, name: str, path: Path, limits: Limits) -> Grid:
         return Grid(frame=pd.DataFrame(), rows=np.zeros(0, dtype=np.int64), sheet=name)
     columns = [_column_text(col) for col in zip(*values, strict=True)]
     del values
-    frame = pd.DataFrame({i: np.asarray(c, dtype=object) for i, c in enumerate(columns)})
+    frame = pd.DataFrame(
+        {i: np.asarray(c, dtype=object) for i, c in enumerate(columns)}, dtype=object
+    )
     rows = np.arange(first_row, first_row + len(frame), dtype=np.int64)
     return Grid(frame=frame, rows=rows, sheet=name, stripped=True)
 
 
 def _column_text(col: tuple) -> list[str] | np.ndarray:
-    """A column of cell values as text, vectorised when it is all text or all numbers."""
+    """A column of cell values as text, vectorised by cell type (no per-cell conversion
+    for the common cases: all text, whole-number floats such as ids, repeated dates)."""
     types = set(map(type, col))
     if types == {str}:
         return list(map(str.strip, col))
-    if types == {float}:
-        arr = np.asarray(col, dtype=np.float64)
-        if (
-            np.all(np.isfinite(arr))
-            and np.all(arr == np.round(arr))
-            and (np.abs(arr).max(initial=0) < 2**53)
-        ):
-            return arr.astype(np.int64).astype(str)
-    return [v.strip() if type(v) is str else cell_text(v) for v in col]
+    vals = np.empty(len(col), dtype=object)
+    vals[:] = col
+    kinds = np.fromiter(map(type, col), dtype=object, count=len(col))
+    out = np.empty(len(col), dtype=object)
+    for typ in types:
+        mask = kinds == typ
+        part = vals[mask]
+        if typ is str:
+            out[mask] = np.fromiter(map(str.strip, part), dtype=object, count=len(part))
+        elif typ is float:
+            out[mask] = _floats_text(part.astype(np.float64))
+        else:  # dates, times, bools: few distinct values, each converted once
+            text = {v: cell_text(v) for v in set(part.tolist())}
+            out[mask] = np.fromiter(map(text.__getitem__, part), dtype=object, count=len(part))
+    return out
+
+
+def _floats_text(arr: np.ndarray) -> np.ndarray:
+    """1001.0 -> '1001' for whole numbers (ids Excel stored as numbers); others as repr."""
+    whole = np.isfinite(arr) & (arr == np.round(arr)) & (np.abs(arr) < 2**53)
+    out = np.empty(len(arr), dtype=object)
+    out[whole] = arr[whole].astype(np.int64).astype(str).astype(object)
+    rest = ~whole
+    out[rest] = [cell_text(float(v)) for v in arr[rest]]
+    return out
 
 
 def cell_text(value) -> str:
