@@ -15,6 +15,12 @@ import click
 DEFAULT_NAME = "orgcheck.toml"
 
 
+class CannotWrite(click.ClickException):
+    """The file cannot be written as asked: exit 2, like every unusable command line."""
+
+    exit_code = 2
+
+
 def limit_defaults() -> dict[str, Any]:
     """The reader's ``[limits]`` defaults, when the reader exposes them."""
     from orgcheck.config import _limits_class
@@ -44,11 +50,11 @@ def init(path: Path | None, force: bool) -> None:
     if target.is_dir():
         target = target / DEFAULT_NAME
     if target.exists() and not force:
-        raise click.UsageError(f"{target} already exists; use --force to overwrite it")
+        raise CannotWrite(f"{target} already exists; use --force to overwrite it")
     if not target.parent.is_dir():
-        raise click.UsageError(f"folder {target.parent} does not exist")
+        raise CannotWrite(f"folder {target.parent} does not exist")
     try:
         target.write_text(default_toml(limit_defaults()), encoding="utf-8")
     except OSError as exc:
-        raise click.UsageError(f"cannot write {target}: {exc.strerror}") from None
+        raise CannotWrite(f"cannot write {target}: {exc.strerror}") from None
     click.echo(f"wrote {target}")

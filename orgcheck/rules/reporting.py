@@ -103,7 +103,9 @@ class ProductReportsOutsideProduct(Rule):
     People on rungs 1-3 whose direct manager is neither on the ladder nor in the
     product function (an engineering manager, a designer, a marketer, an executive).
     One finding per manager: a warning when an Associate PM is among the reports,
-    information otherwise. Managers whose title could not be read are skipped.
+    information otherwise. Managers whose title could not be read are skipped. At
+    startup size a PM or Senior PM reporting to an executive (the CEO or a founder
+    acting as head of product) is normal and not flagged (``startup_founders_lead``).
 
     Why it matters on the ladder
     ----------------------------
@@ -127,6 +129,13 @@ class ProductReportsOutsideProduct(Rule):
     severity = "info"
     noun = "managers"
     defers_to = ("missing-director-layer", "no-product-leader")
+    options = (
+        Option(
+            "startup_founders_lead",
+            True,
+            "At startup size, PMs and Senior PMs reporting to an executive are not flagged.",
+        ),
+    )
     messages: ClassVar[dict[str, str]] = {
         "apm": "{reports} {verb} to {who}, outside product ({apms} among them)",
         "default": "{reports} {verb} to {who}, outside product",
@@ -146,6 +155,10 @@ class ProductReportsOutsideProduct(Rule):
             & ~a.is_product[np.maximum(a.parent, 0)]
             & (mgr_fn != a.function_code("unknown"))
         )
+        if metrics.is_startup and options["startup_founders_lead"]:
+            # A founder or other executive leading product is how startups work; only
+            # an APM (who needs a product mentor) is still worth a word there.
+            outside &= (mgr_fn != a.function_code("executive")) | (a.level == 1)
         people = np.flatnonzero(a.is_junior & a.valid & outside)
         yield from per_manager(self, org, a, people, _outside_values)
 

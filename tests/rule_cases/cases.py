@@ -562,6 +562,45 @@ CASES: list[Case] = [
         DIRECTOR_TEAM + "  odd: Ninja Growth Hacker\n    pmx: Product Manager\n",
         fires=False,
     ),
+    Case(
+        "startup-ceo-leads-two-pms",
+        "product-reports-outside-product",
+        """
+        ceo: CEO
+          pm*2: Product Manager
+          cto: CTO
+            eng*6: Software Engineer
+        """,
+        fires=False,
+    ),
+    Case(
+        "startup-apm-under-ceo-still-flagged",
+        "product-reports-outside-product",
+        """
+        ceo: CEO = Pat Lee
+          pm: Product Manager
+          apm: Associate Product Manager
+          cto: CTO
+            eng*6: Software Engineer
+        """,
+        fires=True,
+        people=(("ceo", "apm"),),
+        severity="warning",
+    ),
+    Case(
+        "pms-under-ceo-at-a-large-company",
+        "product-reports-outside-product",
+        """
+        ceo: CEO = Pat Lee
+          pm*2: Product Manager
+          cto: CTO
+            eng*6: Software Engineer
+        """,
+        fires=True,
+        people=(("ceo", "pm1", "pm2"),),
+        severity="info",
+        company_size=900,
+    ),
     # --- pm-engineer-ratio ----------------------------------------------------------------
     Case(
         "payments-stretched",
