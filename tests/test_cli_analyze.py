@@ -204,7 +204,8 @@ def test_anonymize_leaves_no_real_name_in_any_format(run_cli, small_csv, fmt):
     assert code == 0, err
     for _, name, _title, _ in SMALL_ORG:
         for part in name.split():
-            assert not re.search(rf"\b{part}\b", out), f"{part!r} leaked into the {fmt} report"
+            for text, where in ((out, f"the {fmt} report"), (err, "the terminal summary")):
+                assert not re.search(rf"\b{part}\b", text), f"{part!r} leaked into {where}"
     assert "Person 0001" in out
     assert "Director of Product" in out  # titles and structure stay
 

@@ -90,9 +90,15 @@ def summary_line(src: Path, result, dest: Path | str) -> str:
     )
 
 
-def top_findings(result, limit: int = 3) -> list[str]:
-    ranked = sorted(result.findings, key=lambda f: -SEVERITY_RANK[f.severity])
-    return [f"  {f.severity:<7} {f.code} {f.message}" for f in ranked[:limit]]
+def top_findings(result, anonymize: bool, limit: int = 3) -> list[str]:
+    """The worst few findings for the terminal, scrubbed of names under --anonymize."""
+    ranked = sorted(result.findings, key=lambda f: -SEVERITY_RANK[f.severity])[:limit]
+    messages = [f.message for f in ranked]
+    if anonymize:
+        from orgcheck.report.anonymize import Anonymizer
+
+        messages = Anonymizer(result.org).scrub(messages)
+    return [f"  {f.severity:<7} {f.code} {m}" for f, m in zip(ranked, messages, strict=True)]
 
 
 @click.command()
@@ -197,7 +203,7 @@ def analyze(
             continue
         worst_seen = max(worst_seen, worst(result.findings))
         say(summary_line(src, result, dest), err=to_stdout)
-        for line in top_findings(result):
+        for line in top_findings(result, anonymize):
             say(line, err=to_stdout)
     if failed:
         return 2
