@@ -105,6 +105,8 @@ def _drop_zero_fraction(s: str) -> str:
 
 def id_key(value: str) -> str:
     """Key for an employee id: ``' 001001.0 '`` -> ``'1001'``, ``'E-17'`` -> ``'e-17'``."""
+    if value.isdigit() and value.isascii() and value[0] != "0":
+        return value  # the common case, already a key
     s = _drop_zero_fraction(value.strip())
     if s.isdigit() and s.isascii():
         return s if s[0] != "0" else (s.lstrip("0") or "0")
@@ -171,4 +173,6 @@ def loose_name_key(key: str) -> str:
 
 def display_id(value: str) -> str:
     """An id as shown to people: trimmed, and ``1001.0`` (Excel's float) shown as ``1001``."""
+    if value.isdigit():
+        return value
     return _drop_zero_fraction(" ".join(value.split()))
