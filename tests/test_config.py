@@ -87,6 +87,8 @@ def test_explicit_path(tmp_path: Path) -> None:
         ('[rules.wide-span]\nscope = "everyone"', "rules.wide-span.scope"),
         ('[rules.wide-span]\nseverity = "fatal"', "rules.wide-span.severity"),
         ("[limits]\nmax_rows = -1", "limits.max_rows"),
+        ("[rules.ladder-gap]\nrungs = [2, 7]", "rules.ladder-gap.rungs"),
+        ("[rules.ladder-gap]\nrungs = 3", "rules.ladder-gap.rungs"),
         ("title_map = 3", "title_map"),
     ],
 )

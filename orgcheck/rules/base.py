@@ -64,7 +64,8 @@ class Option:
             ok = isinstance(value, want)
         if not ok:
             raise ValueError(f"expected {_type_word(self.default)}, got {value!r}")
-        if self.choices is not None and value not in self.choices:
+        items = value if want is list else [value]
+        if self.choices is not None and any(v not in self.choices for v in items):
             raise ValueError(f"expected one of {', '.join(map(str, self.choices))}, got {value!r}")
         low = self.minimum
         if low is not None and want in (int, float) and value < low:

@@ -6,6 +6,7 @@ rung 0 and are ignored here except where an executive acts as head of product.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -362,7 +363,12 @@ class LadderGap(Rule):
     severity = "warning"
     defers_to = ("missing-director-layer",)
     options = (
-        Option("rungs", [2, 3, 4], "Rungs (1-6) that count as a gap when empty."),
+        Option(
+            "rungs",
+            [2, 3, 4],
+            "Rungs (2-5) that count as a gap when empty (1 and 6 cannot lie between others).",
+            choices=(2, 3, 4, 5),
+        ),
         Option(
             "min_people",
             6,
@@ -371,7 +377,8 @@ class LadderGap(Rule):
         ),
     )
     messages: ClassVar[dict[str, str]] = {
-        "default": "No {missing} in a product org that has {below} below and {above} above",
+        "default": "The product ladder has {gaps}",
+        "gap": "no {missing} between {below} and {above}",
     }
     suggestions: ClassVar[dict[str, str]] = {
         "default": "Fill the empty rung by promotion or hiring, so the people below have a "
@@ -385,21 +392,25 @@ class LadderGap(Rule):
             return
         counts = np.bincount(a.level[on], minlength=7)
         present = [r for r in range(1, 7) if counts[r]]
-        low, high = present[0], present[-1]
-        missing = [r for r in range(low + 1, high) if not counts[r] and r in options["rungs"]]
-        if not missing:
+        gaps = []  # (rung below, empty rungs, rung above) for each judged hole
+        for lower, upper in itertools.pairwise(present):
+            empty = [r for r in range(lower + 1, upper) if r in options["rungs"]]
+            if empty:
+                gaps.append((lower, empty, upper))
+        if not gaps:
             return
-        below = max(r for r in present if r < missing[0])
-        above = min(r for r in present if r > missing[-1])
-        near = np.flatnonzero(on & ((a.level == below) | (a.level == above)))
+        edges = {r for lower, _, upper in gaps for r in (lower, upper)}
+        near = np.flatnonzero(on & np.isin(a.level, list(edges)))
         near = near[np.lexsort((near, -a.level[near]))]
-        yield self.finding(
-            "default",
-            a.namer(org).ids(near[:MAX_PEOPLE]),
-            missing=" or ".join(RUNG_PLURALS[r] for r in missing),
-            below=rung_count(int(counts[below]), below),
-            above=rung_count(int(counts[above]), above),
-        )
+        words = [
+            self.messages["gap"].format(
+                missing=" or ".join(RUNG_PLURALS[r] for r in empty),
+                below=rung_count(int(counts[lower]), lower),
+                above=rung_count(int(counts[upper]), upper),
+            )
+            for lower, empty, upper in gaps
+        ]
+        yield self.finding("default", a.namer(org).ids(near[:MAX_PEOPLE]), gaps="; ".join(words))
 
 
 class NoSuccessor(Rule):

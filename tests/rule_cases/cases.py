@@ -193,7 +193,22 @@ CASES: list[Case] = [
         """,
         fires=True,
         people=(("spa", "spb", "apma1"),),
-        message="No PMs in a product org that has 4 Associate PMs below and 2 Senior PMs above",
+        message="The product ladder has no PMs between 4 Associate PMs and 2 Senior PMs",
+    ),
+    Case(
+        "two-separate-gaps",
+        "ladder-gap",
+        """
+        vp: VP of Product
+          spa: Senior Product Manager
+            apma*2: Associate Product Manager
+          spb: Senior Product Manager
+            apmb*2: Associate Product Manager
+        """,
+        fires=True,
+        people=(("vp", "spa", "spb", "apma1"),),
+        message="The product ladder has no PMs between 4 Associate PMs and 2 Senior PMs; "
+        "no Directors between 2 Senior PMs and 1 VP",
     ),
     Case(
         "every-rung-filled",
