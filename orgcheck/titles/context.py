@@ -55,10 +55,12 @@ def classify_org(org: Org, classifier: Classifier, company_size: int | None = No
     if ambiguous and n:
         size = company_size or n
         who = np.flatnonzero(np.isin(codes, ambiguous))
-        _refine(org, codes, placements, level, function, confidence, note, who, size, titles)
-        for k in ambiguous:
-            mask = codes == k
-            refined[k] = (level[mask].tolist(), note[mask][0] if mask.any() else "")
+        arrays = {"level": level, "function": function, "confidence": confidence, "note": note}
+        _refine(org, codes, placements, uniques, arrays, who, size)
+        order = who[np.argsort(codes[who], kind="stable")]
+        keys, starts = np.unique(codes[order], return_index=True)
+        for k, group in zip(keys.tolist(), np.split(order, starts[1:]), strict=True):
+            refined[k] = (level[group].tolist(), note[group[0]])
 
     names = np.array(["", *(LEVEL_NAMES[r] for r in range(1, 7))], dtype=object)
     people["level"] = level.astype(np.int8)
@@ -88,71 +90,169 @@ def _refine(
     org: Org,
     codes: np.ndarray,
     placements: list[Placement],
-    level: np.ndarray,
-    function: np.ndarray,
-    confidence: np.ndarray,
-    note: np.ndarray,
+    uniques: list,
+    arrays: dict[str, np.ndarray],
     who: np.ndarray,
     company_size: int,
-    titles: Any,
 ) -> None:
-    """Move each ambiguous person within their title's range; deepest people first."""
+    """Move each ambiguous person within their title's range, all at once.
+
+    A refined report can change how their manager reads (a Head of Product over
+    Product Leads who turn out to be Directors), so the pass repeats until nothing
+    moves (three passes at most: ambiguous titles rarely stack deeper).
+    """
+    level, function = arrays["level"], arrays["function"]
     parent = np.asarray(org.parent, dtype=np.int64)
-    reports = np.asarray(org.direct_reports)
+    reports = np.asarray(org.direct_reports)[who]
     is_product = function == "product"
-    depth = np.asarray(org.depth)
-    by_parent = np.argsort(parent, kind="stable")  # children of i: one slice, no scan
-    sorted_parent = parent[by_parent]
-    for i in who[np.argsort(-depth[who], kind="stable")].tolist():
-        p = placements[codes[i]]
-        low, high = p.rungs  # type: ignore[misc]
-        start, stop = np.searchsorted(sorted_parent, [i, i + 1])
-        kids = by_parent[start:stop]
-        kids = kids[is_product[kids] & (level[kids] > 0)]
-        kid_levels = level[kids]
-        boss = int(parent[i])
-        boss_level = int(level[boss]) if boss >= 0 and is_product[boss] else 0
-        new, why = _decide(p, low, high, kid_levels, int(reports[i]), boss_level, company_size)
-        if boss >= 0:
-            boss_title = titles.iloc[boss]
-            above = f"reports to {boss_title!r}" if isinstance(boss_title, str) else "has a manager"
-        else:
+    ranges = np.array([p.rungs or (0, 0) for p in placements], dtype=np.int16)
+    low, high = ranges[codes[who], 0], ranges[codes[who], 1]
+    base = level[who].astype(np.int16)
+    boss = parent[who]
+    has_boss = boss >= 0
+    boss_safe = np.where(has_boss, boss, 0)
+    for _ in range(3):
+        top, count, managed = _product_reports(parent, level, is_product)
+        boss_level = np.where(has_boss & is_product[boss_safe], level[boss_safe], 0)
+        new, why = _decide(
+            low, high, base, top[who], managed[who], reports, boss_level, company_size
+        )
+        capped = (boss_level > 0) & (new >= boss_level)
+        new = np.where(capped, np.maximum(low, boss_level - 1), new)
+        if np.array_equal(level[who], new):
+            break
+        level[who] = new
+    arrays["confidence"][who] = 0.8
+    arrays["note"][who] = _notes(
+        who,
+        codes,
+        uniques,
+        low,
+        high,
+        new,
+        why,
+        capped,
+        top[who],
+        count[who],
+        managed[who],
+        reports,
+        boss,
+        boss_level,
+        company_size,
+    )
+
+
+def _product_reports(parent: np.ndarray, level: np.ndarray, is_product: np.ndarray):
+    """Per person: highest rung among product reports, how many sit there, how many in all."""
+    n = len(parent)
+    kids = np.flatnonzero((parent >= 0) & is_product & (level > 0))
+    boss, rung = parent[kids], level[kids].astype(np.int16)
+    top = np.zeros(n, dtype=np.int16)
+    np.maximum.at(top, boss, rung)
+    count = np.bincount(boss[rung == top[boss]], minlength=n)
+    return top, count, np.bincount(boss, minlength=n)
+
+
+#: Why a person moved, as codes (rules 1-3 of the module docstring and their variants).
+LEADS, TOP, SMALL, MANAGES, NO_ONE, NO_PRODUCT, OUTSIDE = range(7)
+
+
+def _decide(low, high, base, top, managed, reports, boss_level, company_size):
+    """New rung and the reason code for each person, by the rules in the module docstring."""
+    leader_title = (low >= 4) & (boss_level < 4)
+    big = company_size > STARTUP_HEADCOUNT
+    leads = top >= np.maximum(low, 4)
+    manages = ~leads & (managed > 0)
+    no_one = ~leads & ~manages & (reports == 0)
+    conditions = [
+        leads,
+        manages & leader_title & big,
+        manages & leader_title,
+        manages,
+        no_one,
+        ~leads & ~manages & ~no_one & leader_title & big,
+    ]
+    rungs = [
+        np.minimum(high, top + 1),
+        high,
+        np.minimum(high, np.maximum(low, 4)),
+        np.minimum(high, np.maximum(low, 4)),
+        np.minimum(high, np.maximum(low, 3)),
+        base,
+    ]
+    new = np.select(conditions, rungs, default=base).astype(np.int16)
+    why = np.select(conditions, [LEADS, TOP, SMALL, MANAGES, NO_ONE, NO_PRODUCT], OUTSIDE)
+    return new, why
+
+
+def _notes(
+    who,
+    codes,
+    uniques,
+    low,
+    high,
+    new,
+    why,
+    capped,
+    top,
+    count,
+    managed,
+    reports,
+    boss,
+    boss_level,
+    company_size,
+) -> np.ndarray:
+    """'Head of Product' is rung 4-5; reports to 'CEO' and leads 2 Directors -> rung 5.
+
+    People with the same title, manager's title and situation share one sentence, so
+    the text is built once per distinct situation, not once per person.
+    """
+    boss_code = np.where(boss >= 0, codes[np.maximum(boss, 0)], -2)  # -1 untitled, -2 none
+    shown_reports = np.where(why == OUTSIDE, reports, 0)
+    columns = [codes[who], boss_code, why, count, managed, shown_reports, new, capped]
+    keys = np.stack([*columns, boss_level, top, low, high], axis=1).astype(np.int64)
+    inverse, first = _group_rows(keys)
+    texts = []
+    for code, bcode, w, cnt, man, rep, rung, cap, blevel, t, lo, hi in keys[first].tolist():
+        if bcode == -2:
             above = "reports to no one in the file"
-        if boss_level and new >= boss_level:
-            new = max(low, boss_level - 1)
-            why = f"{why}, but works under a {_SHORT[boss_level]}"
-        level[i] = new
-        confidence[i] = 0.8
-        note[i] = f"{_quote(titles.iloc[i])} is rung {low}-{high}; {above} and {why} -> rung {new}"
+        elif bcode == -1:
+            above = "has a manager without a title"
+        else:
+            above = f"reports to {uniques[bcode]!r}"
+        reason = _why(w, cnt, man, rep, company_size, t)
+        if cap:
+            reason += f", but works under a {_SHORT[blevel]}"
+        texts.append(f"{uniques[code]!r} is rung {lo}-{hi}; {above} and {reason} -> rung {rung}")
+    return np.array(texts, dtype=object)[inverse]
 
 
-def _decide(
-    p: Placement,
-    low: int,
-    high: int,
-    kid_levels: np.ndarray,
-    reports: int,
-    boss_level: int,
-    company_size: int,
-) -> tuple[int, str]:
-    top = int(kid_levels.max()) if len(kid_levels) else 0
-    if top >= max(low, 4):
-        count = int((kid_levels == top).sum())
-        plural = "s" if count > 1 else ""
-        return min(high, top + 1), f"leads {count} {_SHORT[top]}{plural}"
-    if len(kid_levels):
-        new = max(low, min(high, 4))
-        why = f"manages {len(kid_levels)} product people"
-        if low >= 4 and boss_level < 4:
-            if company_size > STARTUP_HEADCOUNT:
-                return high, f"{why} with no product leader above"
-            why += f" at a company of {company_size} people"
-        return new, why
-    if reports == 0:
-        return min(high, max(low, 3)), "manages no one"
-    if low >= 4 and boss_level < 4 and company_size > STARTUP_HEADCOUNT:
-        return p.level or low, "leads no product people"
-    return p.level or low, f"manages {reports} people outside product"
+def _group_rows(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Group id of each row of an int matrix and the first row of each group (hashing)."""
+    import pandas as pd
+
+    group = np.zeros(len(keys), dtype=np.int64)
+    for column in keys.T:
+        shifted = column - column.min() if len(column) else column
+        group, _ = pd.factorize(group * (int(shifted.max(initial=0)) + 1) + shifted)
+    _, first = np.unique(group, return_index=True)
+    return group, first
+
+
+def _why(code: int, count: int, managed: int, reports: int, company_size: int, top: int) -> str:
+    if code == LEADS:
+        return f"leads {count} {_SHORT[top]}" + ("s" if count > 1 else "")
+    if code == TOP:
+        return f"manages {managed} product people with no product leader above"
+    if code == SMALL:
+        return f"manages {managed} product people at a company of {company_size} people"
+    if code == MANAGES:
+        return f"manages {managed} product people"
+    if code == NO_ONE:
+        return "manages no one"
+    if code == NO_PRODUCT:
+        return "leads no product people"
+    return f"manages {reports} people outside product"
 
 
 def _quote(title: Any) -> str:
