@@ -37,6 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 
+OUT_DIR = generate.OUT / "reports"  # the reports the timed runs write (kept for a look)
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
 
 # -- fresh-process measurement -----------------------------------------------------------
@@ -254,15 +255,59 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 def end_to_end(csv_path: Path, xlsx_path: Path, repeat: int) -> dict[str, Run | None]:
     """Each orgcheck run next to the bare read it is measured against."""
-    out = Path(tempfile.mkdtemp(prefix="orgcheck-bench-"))
+    out = OUT_DIR
     oc = [PY, "-m", "orgcheck", "analyze"]
     return {
-        "xlsx->html": best([*oc, str(xlsx_path), "-o", str(out / "x.html")], repeat),
+        "xlsx->html": best(
+            [*oc, str(xlsx_path), "-o", str(out / f"{xlsx_path.stem}.html")], repeat
+        ),
         "fastexcel": best([PY, "-c", FASTEXCEL, str(xlsx_path)], repeat),
-        "csv->html": best([*oc, str(csv_path), "-o", str(out / "c.html")], repeat),
+        "csv->html": best([*oc, str(csv_path), "-o", str(out / f"{csv_path.stem}.html")], repeat),
         "read_csv": best([PY, "-c", READ_CSV, str(csv_path)], repeat),
-        "csv->json": best([*oc, str(csv_path), "-o", str(out / "c.json")], repeat),
+        "csv->json": best([*oc, str(csv_path), "-o", str(out / f"{csv_path.stem}.json")], repeat),
     }
+
+
+CHROMIUM = os.environ.get("ORGCHECK_CHROMIUM", "/usr/bin/chromium")
+
+BROWSER_PROBE = """
+import json, sys, time
+from playwright.sync_api import sync_playwright
+with sync_playwright() as p:
+    b = p.chromium.launch(executable_path=sys.argv[2], headless=True,
+                          args=["--no-sandbox", "--disable-gpu"])
+    page = b.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    start = time.perf_counter()
+    page.goto("file://" + sys.argv[1], wait_until="load", timeout=120000)
+    loaded = time.perf_counter() - start
+    try:
+        page.wait_for_selector("#tree-root .node", timeout=60000)
+        tree = time.perf_counter() - start
+    except Exception:
+        tree = None
+    heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0")
+    b.close()
+print(json.dumps({"load": loaded, "tree": tree, "heap_mb": heap / 1e6, "errors": errors}))
+"""
+
+
+def browser_check(html: Path) -> tuple[str, str, str]:
+    """Open the report in headless Chromium: load time, tree shown, JS heap, page errors."""
+    goal = f"{html.name} ({html.stat().st_size / 1e6:.0f} MB) opens in Chromium"
+    if not Path(CHROMIUM).exists():
+        return goal, f"no Chromium at {CHROMIUM}", "n/a"
+    run = run_child([PY, "-c", BROWSER_PROBE, str(html.resolve()), CHROMIUM], subprocess.PIPE)
+    try:
+        seen = json.loads(run.out.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return goal, f"probe failed (exit {run.code})", "NOT met"
+    tree = f"{seen['tree']:.1f} s" if seen["tree"] is not None else "never"
+    shown = f"load {seen['load']:.1f} s, tree {tree}, JS heap {seen['heap_mb']:.0f} MB"
+    if seen["errors"]:
+        shown += f", {len(seen['errors'])} page error(s): {seen['errors'][0][:60]}"
+    return goal, shown, _ok(seen["tree"] is not None and not seen["errors"])
 
 
 E2E_COLUMNS = ("xlsx->html", "fastexcel", "csv->html", "read_csv", "csv->json")
@@ -304,6 +349,8 @@ def goals_table(e2e: dict[str, dict], people: dict[str, int], repeat: int) -> st
     ]
     label = "ms per 1,000 people, csv->html (" + " / ".join(e2e) + ")"
     goals.append((label, " / ".join(per_k), "compare"))
+    if "1m" in e2e and e2e["1m"]["csv->html"] is not None:
+        goals.append(browser_check(OUT_DIR / "org_1m.html"))
     goals += startup(max(3, repeat))
     return table(["goal", "measured (wall)", "verdict"], [list(g) for g in goals])
 
@@ -319,6 +366,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(child_stages(args.child)))
         return
     sizes = generate.parse_sizes(args.sizes)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
     files = {size: generate.generate(size) for size in sizes}
 
     print(

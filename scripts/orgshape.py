@@ -611,10 +611,11 @@ def _group(shape: OrgShape, leaders: list[Person], top: Person) -> None:
     """Put business-unit presidents under group presidents when the CEO would have too many."""
     level = leaders
     while len(level) > 10:
+        n_groups = -(-len(level) // 8)
         groups = []
-        for i in range(0, len(level), 8):
+        for i in range(n_groups):
             head = shape.add("Group President", None, "Office of the CEO", "executive")
-            for member in level[i : i + 8]:
+            for member in level[i::n_groups]:  # even groups of 7-8
                 member.manager = head
             groups.append(head)
         level = groups
