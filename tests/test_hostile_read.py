@@ -58,6 +58,7 @@ COMMITTED = {
     "billion_laughs.xlsx": "entities",
     "xxe.xlsx": "entities",
     "xxe_sheet.xlsx": "entities",
+    "far_cell.xlsx": "max_cells",
 }
 
 
@@ -150,6 +151,16 @@ def test_zip_bomb_refused_from_the_directory_before_inflating(tmp_path):
     assert "max_uncompressed_bytes" in str(err) and "[limits]" in str(err)
     # under the default limit the same file is an ordinary workbook
     assert len(read_table(path).frame) == 2
+
+
+def test_far_cell_is_refused_before_the_grid_is_built(tmp_path):
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    err = refused(mh.make_far_cell(tmp_path), LimitError)
+    assert "1,048,576 rows x 16,384 columns" in str(err)
+    assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024 < 200
+    # a cell a little further out is fine: the bound only refuses what cannot fit
+    raw = read_table(mh.make_far_cell(tmp_path, "AB200", "near.xlsx"))
+    assert len(raw.frame) == 3 and raw.blank_rows > 100
 
 
 def test_three_megabyte_cell_names_row_and_column(tmp_path):

@@ -102,6 +102,10 @@ def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
 
     if kind in ("xlsx", "xlsb", "ods"):
         workbook.check_zip(p, limits)
+    if kind == "xlsx":
+        from orgcheck.read.extent import check_sheets
+
+        check_sheets(p, limits)
     wb = workbook.open_workbook(p)
     notes = []
     expected = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",), "ods": (".ods",)}[

@@ -28,6 +28,9 @@ class Limits:
     max_cell_chars: int = 32_767
     max_uncompressed_bytes: int = 4 * GIB
     max_columns: int = 16_384  # Excel's column limit (XFD)
+    # A sheet's rectangle (rows x columns from A1 to its last cell): 1,000,000 people
+    # with 100 columns fit; a file that puts one cell at XFD1048576 does not.
+    max_cells: int = 100_000_000
 
     @classmethod
     def from_mapping(cls, data: dict | None) -> Limits:

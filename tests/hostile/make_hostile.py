@@ -129,6 +129,15 @@ def make_billion_laughs(folder: Path) -> Path:
     )
 
 
+def make_far_cell(folder: Path, ref: str = "XFD1048576", name: str = "far_cell.xlsx") -> Path:
+    """Three real rows and one cell far away: a dense grid of billions of empty cells."""
+    row = "".join(ch for ch in ref if ch.isdigit())
+    sheet = sheet_xml(PEOPLE_ROWS).replace(
+        "</sheetData>", f'<row r="{row}"><c r="{ref}" t="s"><v>3</v></c></row></sheetData>'
+    )
+    return write_xlsx(folder / name, sheet, shared_xml(PEOPLE_STRINGS))
+
+
 def make_zip_bomb(folder: Path, inflated_mb: int = 200) -> Path:
     """A sheet member that inflates to ``inflated_mb`` MB from a few hundred KB."""
     path = folder / "zip_bomb.xlsx"
@@ -215,6 +224,7 @@ def main() -> int:
     make_xxe(FILES, secret)
     make_xxe_sheet(FILES, secret)
     make_billion_laughs(FILES)
+    make_far_cell(FILES)
     try:
         (FILES / "encrypted.xlsx").write_bytes(encrypted_xlsx())
     except ImportError:

@@ -1,0 +1,79 @@
+"""How far a worksheet's cells reach, checked before calamine builds its dense grid.
+
+calamine stores a sheet as a full rectangle from the first to the last cell, so a
+hostile .xlsx with one cell at A1 and one at XFD1048576 would ask for 17 billion
+cells and kill the process (a Rust allocation failure cannot be caught). Scanning the
+sheet XML as it inflates, with a few regex searches per chunk rather than per cell,
+bounds the rectangle first; the exact extent is computed only when the quick bound is
+too large.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from orgcheck.read.limits import Limits, over
+
+CHUNK = 8 * 1024 * 1024
+# Largest column letters and row digits seen, as classes: cheap searches that rarely match.
+_COL3 = re.compile(rb'r="[A-Z]{3}[0-9]')
+_COL2 = re.compile(rb'r="[A-Z]{2}[0-9]')
+_ROW7 = re.compile(rb'r="[A-Z]{0,3}[0-9]{7}"')
+_ROW6 = re.compile(rb'r="[A-Z]{0,3}[0-9]{6}"')
+_REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def check_sheets(path: Path, limits: Limits) -> None:
+    """Refuse a workbook whose sheet rectangle would exceed ``max_cells``."""
+    with zipfile.ZipFile(path) as z:
+        for info in z.infolist():
+            name = info.filename
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                rows, cols = _bound(z, info)
+                if rows * cols > limits.max_cells:
+                    rows, cols = _exact(z, info)
+                    if rows * cols > limits.max_cells:
+                        raise over(
+                            "max_cells",
+                            rows * cols,
+                            limits,
+                            f"cells in the rectangle of {name} ({rows:,} rows x {cols:,} columns)",
+                            path=str(path),
+                        )
+
+
+def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
+    """The member's bytes in overlapping chunks, so no reference is cut in two."""
+    tail = b""
+    with z.open(info) as fh:
+        while block := fh.read(CHUNK):
+            yield tail + block
+            tail = block[-64:]
+
+
+def _bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    rows, cols = 99_999, 26
+    for chunk in _chunks(z, info):
+        if cols < 16_384 and _COL3.search(chunk):
+            cols = 16_384
+        elif cols < 702 and _COL2.search(chunk):
+            cols = 702
+        if rows < 1_048_576 and _ROW7.search(chunk):
+            rows = 10_000_000
+        elif rows < 999_999 and _ROW6.search(chunk):
+            rows = 999_999
+    return rows, cols
+
+
+def _exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    rows = cols = 0
+    for chunk in _chunks(z, info):
+        for letters, digits in _REF.findall(chunk):
+            rows = max(rows, int(digits))
+            col = 0
+            for ch in letters:
+                col = col * 26 + ch - 64
+            cols = max(cols, col)
+    return rows, cols
