@@ -173,3 +173,16 @@ def test_many_people_few_titles() -> None:
     manages_pms = np.arange(99) % 3 != 2  # the others lead only engineers
     assert (leads[manages_pms] == 4).all() and (leads[~manages_pms] == 3).all()
     assert len(org.titles) == 5
+
+
+def test_configured_company_size_and_startup_headcount() -> None:
+    from types import SimpleNamespace
+
+    rows = [("1", "CEO", None), ("2", "Head of Product", "1"), ("3", "PM", "2"), ("4", "PM", "2")]
+    org = org_of(rows + engineers(10, "1"))
+    big = Classifier.from_config(SimpleNamespace(company_size=400, startup_headcount=50))
+    classify_org(org, big)
+    assert person(org, "2")["level"] == 5
+    tiny = Classifier.from_config(SimpleNamespace(company_size=None, startup_headcount=10))
+    classify_org(org, tiny)
+    assert person(org, "2")["level"] == 5  # 14 people is above a startup headcount of 10

@@ -4,15 +4,16 @@ titles that are ambiguous on their own.
 "Head of Product" is a Director at one company and a VP at the next; "Product Lead"
 may be a senior IC or the first-line manager of PMs. The title alone cannot say, the
 org chart can: who the person leads, who they report to, how big the company is.
-Only people whose title has a rung range (``Placement.rungs``) are looked at, so the
-cost is one vectorised pass plus a loop over those few people.
+Only people whose title has a rung range (``Placement.rungs``) are looked at, in
+vectorised passes over those people.
 
 Refinement rules, in order (``low``-``high`` is the title's range):
 1. leads product leaders (rung 4 or above, and at least ``low``) -> one rung above
    the highest of them, at most ``high`` ("leads 2 Directors -> rung 5");
 2. manages product people below that -> the managing rung (4), within the range;
    and a leader-level title (range starting at 4+) with no product leader above, at a
-   company larger than ``startup_headcount`` -> ``high`` (the top of product);
+   company larger than the startup headcount (configuration ``startup_headcount``,
+   default 50) -> ``high`` (the top of product);
 3. manages no one -> rung 3 (or ``low`` if higher): an IC, however the title reads;
 4. never at or above a product manager's own rung: under a Director -> at most 3.
 """
@@ -29,13 +30,15 @@ from orgcheck.titles.classifier import Classifier, Placement
 if TYPE_CHECKING:
     from orgcheck.model import Org
 
-#: Company headcount at or below which a company is a startup (SPEC §6 default).
-STARTUP_HEADCOUNT = 50
 _SHORT = {1: "APM", 2: "PM", 3: "Senior PM", 4: "Director", 5: "VP", 6: "CPO"}
 
 
 def classify_org(org: Org, classifier: Classifier, company_size: int | None = None) -> None:
-    """Fill ``level, level_name, function, confidence, level_note`` and ``org.titles``."""
+    """Fill ``level, level_name, function, confidence, level_note`` and ``org.titles``.
+
+    ``company_size`` (else the classifier's configured one, else the headcount of the
+    file) decides whether a lone Head of Product is a startup's Director or a VP.
+    """
     import pandas as pd
 
     people = org.people
@@ -53,10 +56,11 @@ def classify_org(org: Org, classifier: Classifier, company_size: int | None = No
     ambiguous = [k for k, p in enumerate(placements) if p.rungs and p.rungs[0] != p.rungs[1]]
     refined: dict[int, list[int]] = {}
     if ambiguous and n:
-        size = company_size or n
+        size = company_size or classifier.company_size or n
         who = np.flatnonzero(np.isin(codes, ambiguous))
         arrays = {"level": level, "function": function, "confidence": confidence, "note": note}
-        _refine(org, codes, placements, uniques, arrays, who, size)
+        startup = classifier.startup_headcount
+        _refine(org, codes, placements, uniques, arrays, who, (size, startup))
         order = who[np.argsort(codes[who], kind="stable")]
         keys, starts = np.unique(codes[order], return_index=True)
         for k, group in zip(keys.tolist(), np.split(order, starts[1:]), strict=True):
@@ -93,7 +97,7 @@ def _refine(
     uniques: list,
     arrays: dict[str, np.ndarray],
     who: np.ndarray,
-    company_size: int,
+    sizes: tuple[int, int],
 ) -> None:
     """Move each ambiguous person within their title's range, all at once.
 
@@ -114,14 +118,13 @@ def _refine(
     for _ in range(3):
         top, count, managed = _product_reports(parent, level, is_product)
         boss_level = np.where(has_boss & is_product[boss_safe], level[boss_safe], 0)
-        new, why = _decide(
-            low, high, base, top[who], managed[who], reports, boss_level, company_size
-        )
+        new, why = _decide(low, high, base, top[who], managed[who], reports, boss_level, sizes)
         capped = (boss_level > 0) & (new >= boss_level)
         new = np.where(capped, np.maximum(low, boss_level - 1), new)
         if np.array_equal(level[who], new):
             break
         level[who] = new
+    company_size = sizes[0]
     arrays["confidence"][who] = 0.8
     arrays["note"][who] = _notes(
         who,
@@ -157,10 +160,10 @@ def _product_reports(parent: np.ndarray, level: np.ndarray, is_product: np.ndarr
 LEADS, TOP, SMALL, MANAGES, NO_ONE, NO_PRODUCT, OUTSIDE = range(7)
 
 
-def _decide(low, high, base, top, managed, reports, boss_level, company_size):
+def _decide(low, high, base, top, managed, reports, boss_level, sizes):
     """New rung and the reason code for each person, by the rules in the module docstring."""
     leader_title = (low >= 4) & (boss_level < 4)
-    big = company_size > STARTUP_HEADCOUNT
+    big = sizes[0] > sizes[1]
     leads = top >= np.maximum(low, 4)
     manages = ~leads & (managed > 0)
     no_one = ~leads & ~manages & (reports == 0)
