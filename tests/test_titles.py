@@ -8,6 +8,8 @@ import sys
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgcheck.errors import InputError, UsageError
 from orgcheck.model import FUNCTIONS, LEVEL_NAMES
@@ -329,3 +331,19 @@ def test_classifier_does_not_import_pandas() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gets_a_valid_placement(title: str) -> None:
+    p = Classifier().classify(title)
+    assert p.function in FUNCTIONS
+    assert p.level is None or 1 <= p.level <= 6
+    assert 0.0 <= p.confidence <= 1.0
+    assert p.reason
+    assert (p.level is None) == (p.level_name is None)
+
+
+def test_huge_cells_are_cut_not_scanned() -> None:
+    p = place("Senior Product Manager, " + "remote " * 20_000 + "PM shift")
+    assert p.level == 3

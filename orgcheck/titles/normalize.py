@@ -26,11 +26,14 @@ _REQUISITION = re.compile(
 #: Where one part of a title ends and the next begins (team, place, pay band, req).
 _SEGMENT = re.compile(r"\s*(?:[,;|:(){}\[\]]|\s-+\s|\s-+|-+\s|\s@\s|\sat\s)\s*")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|/")
+#: Longer cells are notes or pasted descriptions, not titles; the rest is ignored so
+#: that no pattern ever scans kilobytes of text.
+MAX_CHARS = 200
 
 
 def clean(title: str) -> str:
     """Lower-case text with entities decoded, dashes unified and ids removed."""
-    text = title
+    text = title[: MAX_CHARS * 2]
     for _ in range(2):  # "&amp;amp;" happens when a form escapes twice
         if "&" not in text:
             break
@@ -40,7 +43,7 @@ def clean(title: str) -> str:
     text = _DASHES.sub(" - ", text).lower()
     text = _REQUISITION.sub(" ", text)
     text = text.replace("&", " & ")
-    return " ".join(text.split())
+    return " ".join(text.split())[:MAX_CHARS]
 
 
 def split_segments(text: str) -> list[str]:
