@@ -163,6 +163,18 @@ def test_far_cell_is_refused_before_the_grid_is_built(tmp_path):
     assert len(raw.frame) == 3 and raw.blank_rows > 100
 
 
+@pytest.mark.parametrize("at", [0.3, 0.5, 0.7, 0.9])
+def test_corrupted_compressed_data(tmp_path, at):
+    good = (Path(__file__).parent / "fixtures" / "exports" / "workday.xlsx").read_bytes()
+    cut = int(len(good) * at)
+    bad = tmp_path / "damaged.xlsx"
+    bad.write_bytes(good[:cut] + bytes(b ^ 0x5A for b in good[cut : cut + 200]) + good[cut + 200 :])
+    try:
+        read_table(bad)
+    except OrgcheckError as err:
+        assert str(bad) in str(err)
+
+
 def test_three_megabyte_cell_names_row_and_column(tmp_path):
     err = refused(mh.make_huge_cell_csv(tmp_path), LimitError)
     assert (err.row, err.column) == (3, "Title")

@@ -86,3 +86,28 @@ def test_any_bytes_never_raise_anything_but_orgcheck_errors(tmp_path, data, suff
         read_table(path)
     except OrgcheckError as err:
         assert str(path) in str(err)
+
+
+EXPORTS = Path(__file__).parent / "fixtures" / "exports"
+WORKBOOKS = ["workday.xlsx", "cover_sheet.xlsx", "orgchart_now.ods", "visio.xls", "okta.txt"]
+
+
+@SETTINGS
+@given(
+    name=st.sampled_from(WORKBOOKS),
+    flips=st.lists(
+        st.tuples(st.floats(0, 1, exclude_max=True), st.integers(1, 255)), min_size=1, max_size=8
+    ),
+)
+def test_damaged_real_files_never_raise_anything_but_orgcheck_errors(tmp_path, name, flips):
+    data = bytearray((EXPORTS / name).read_bytes())
+    for where, xor in flips:
+        data[int(where * len(data))] ^= xor
+    path = tmp_path / name
+    path.write_bytes(bytes(data))
+    try:
+        raw = read_table(path)
+    except OrgcheckError as err:
+        assert str(path) in str(err)
+        return
+    assert len(raw.frame) == len(raw.rows)

@@ -141,3 +141,14 @@ def test_rows_array_is_int64():
 
     raw = read_table(Path(__file__).parent / "fixtures" / "exports" / "visio.xlsx")
     assert raw.rows.dtype == np.int64 and raw.rows[0] == 4
+
+
+def test_wider_row_hidden_by_a_quote_is_not_dropped(tmp_path):
+    """The C parser only warns when the first row is wider than the names it was given."""
+    path = tmp_path / "p.csv"
+    path.write_text('Name,"Title,Manager",x\nAl,CEO\n'.replace('"Title,Manager"', 'T,M'))
+    raw = read_table(path)
+    assert raw.headers == ["Name", "T", "M", "x"]
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b'a"b,c",d,e,f\nName,Title\n')
+    assert read_table(odd).frame.shape[1] >= 1  # read whole or refused, never truncated

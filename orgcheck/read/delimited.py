@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -123,26 +124,20 @@ def sniff_delimiter(sample: str) -> tuple[str, int]:
 
 
 def _parse(source: str | bytes, delim: str, width: int, limits: Limits, name: str) -> pd.DataFrame:
-    for _ in range(8):
+    """Parse with ``width`` columns, widening when a row turns out to have more.
+
+    The C parser either raises ("Expected 3 fields in line 7, saw 5") or, when the first
+    row is the wide one, only warns that data would be lost: both mean "try wider",
+    so no cell is ever silently dropped.
+    """
+    for _ in range(12):
         try:
-            buf = io.BytesIO(source) if isinstance(source, bytes) else io.StringIO(source)
-            return pd.read_csv(
-                buf,
-                encoding="utf-8",
-                sep=delim,
-                header=None,
-                names=range(width),
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                skip_blank_lines=False,
-                engine="c",
-                quotechar='"',
-                doublequote=True,
-                index_col=False,
-                nrows=limits.max_rows + 1000,
-                low_memory=False,
-            )
+            frame = _read_csv(source, delim, width, limits)
+        except _TooNarrow:
+            width = min(width * 2, limits.max_columns + 1)
+            if width > limits.max_columns:
+                raise over("max_columns", width, limits, "fields in a row", path=name) from None
+            continue
         except pd.errors.ParserError as exc:
             message = str(exc)
             wider = _FIELDS.search(message)
@@ -160,11 +155,41 @@ def _parse(source: str | bytes, delim: str, width: int, limits: Limits, name: st
             ) from None
         except (ValueError, MemoryError, OverflowError) as exc:
             raise _parse_error(str(exc), name) from None
+        return frame
     raise InputError(
         "rows have too many different numbers of fields",
         path=name,
         hint="open the file in a spreadsheet program and save it as CSV",
     )
+
+
+class _TooNarrow(Exception):
+    """pandas would drop the cells past the last named column."""
+
+
+def _read_csv(source: str | bytes, delim: str, width: int, limits: Limits) -> pd.DataFrame:
+    buf = io.BytesIO(source) if isinstance(source, bytes) else io.StringIO(source)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        frame = pd.read_csv(
+            buf,
+            encoding="utf-8",
+            sep=delim,
+            header=None,
+            names=range(width),
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+            quotechar='"',
+            doublequote=True,
+            index_col=False,
+            nrows=limits.max_rows + 1000,
+        )
+    if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+        raise _TooNarrow
+    return frame
 
 
 def _parse_error(message: str, name: str) -> InputError:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
+from orgcheck.errors import InputError
 from orgcheck.read.limits import Limits, over
 
 CHUNK = 8 * 1024 * 1024
@@ -27,6 +29,17 @@ _REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,7})"')
 
 def check_sheets(path: Path, limits: Limits) -> None:
     """Refuse a workbook whose sheet rectangle would exceed ``max_cells``."""
+    try:
+        _check(path, limits)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise InputError(
+            f"the workbook's compressed data is damaged ({exc})",
+            path=str(path),
+            hint="open it in Excel and save it again",
+        ) from None
+
+
+def _check(path: Path, limits: Limits) -> None:
     with zipfile.ZipFile(path) as z:
         for info in z.infolist():
             name = info.filename
