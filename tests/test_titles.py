@@ -74,6 +74,8 @@ KINDS: dict[str, list[tuple[str, int | None, str]]] = {
         ("Chief Product Officer", 6, "product"),
         ("Director, Product Management", 4, "product"),
         ("Product Management - Director", 4, "product"),
+        ("Director of PM", 4, "product"),
+        ("VP of PMs", 5, "product"),
     ],
     "teams and places": [
         ("Senior PM, Growth", 3, "product"),
@@ -83,6 +85,8 @@ KINDS: dict[str, list[tuple[str, int | None, str]]] = {
         ("Senior Product Manager, APM", 3, "product"),
         ("Product Manager, Design Systems", 2, "product"),
         ("Product Manager @ Acme", 2, "product"),
+        ("Product Owner - Senior", 3, "product"),
+        ("Senior Produktmanager (m/w/d)", 3, "product"),
     ],
     "requisition numbers": [
         ("Senior Product Manager (Req #12345)", 3, "product"),

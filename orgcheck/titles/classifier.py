@@ -168,6 +168,8 @@ class Classifier:
             others = [s for j, s in enumerate(segments) if j not in (i, i + joined)]
             if found.rule.kind == "pm" and found.level != 1:
                 self._entry_elsewhere(found, others)
+            if found.rule.kind == "pm" and found.level == 2 and not found.notes:
+                self._seniority_elsewhere(found, others)
             return self._placement(found, notes, fixes, joined, others)
         if bare_seen:
             return unknown(f"'{' '.join(bare_seen)}' alone does not say of what; nothing matched")
@@ -180,6 +182,20 @@ class Classifier:
             if m:
                 found.level, found.rungs = 1, None
                 found.notes.append(f"'{m.group(0)}' -> entry level, rung 1")
+                return
+
+    def _seniority_elsewhere(self, found: _Match, others: list[list[str]]) -> None:
+        """'Product Owner - Senior': a seniority word on its own after the role.
+
+        Pay bands ('Product Manager - Associate', '- Vice President') are not seniority.
+        """
+        lad = self._ladder
+        for seg in others:
+            key = tuple(seg)
+            if key in lad.seniority and key not in lad.bands:
+                found.level = lad.seniority[key]
+                found.rungs = lad.ambiguous_seniority.get(key)
+                found.notes.append(f"'{' '.join(key)}' -> rung {found.level}")
                 return
 
     def _area_then_leader(self, segments: list[list[str]]) -> _Match | None:
@@ -247,6 +263,13 @@ class Classifier:
     def _pm_rung(self, seg: list[str], found: _Match) -> None:
         lad = self._ladder
         start, end = _pm_noun(seg)
+        if (
+            start >= 2
+            and seg[start - 1] in ("of", "for")
+            and lad.leaders_re.search(" ".join(seg[: start - 1]))
+        ):  # "Director of PM": a leader of product managers
+            self._leader_rung(seg[: start - 1], found)
+            return
         hit = _nearest(seg, start, lad.seniority, lad.longest_modifier, backwards=True)
         hit = hit or _nearest(seg, end, lad.seniority, lad.longest_modifier, backwards=False)
         if hit:
