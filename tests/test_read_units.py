@@ -144,11 +144,9 @@ def test_rows_array_is_int64():
 
 
 def test_wider_row_hidden_by_a_quote_is_not_dropped(tmp_path):
-    """The C parser only warns when the first row is wider than the names it was given."""
+    """Mid-cell quotes fool the width sniff; pandas would then drop the last cells."""
     path = tmp_path / "p.csv"
-    path.write_text('Name,"Title,Manager",x\nAl,CEO\n'.replace('"Title,Manager"', 'T,M'))
+    path.write_bytes(b'Name,Ti"tle,Man"ager\nAl,C"EO,B"o\n')
     raw = read_table(path)
-    assert raw.headers == ["Name", "T", "M", "x"]
-    odd = tmp_path / "odd.csv"
-    odd.write_bytes(b'a"b,c",d,e,f\nName,Title\n')
-    assert read_table(odd).frame.shape[1] >= 1  # read whole or refused, never truncated
+    assert raw.headers == ["Name", 'Ti"tle', 'Man"ager']
+    assert raw.frame.to_numpy().tolist() == [["Al", 'C"EO', 'B"o']]
