@@ -147,6 +147,8 @@ KINDS: dict[str, list[tuple[str, int | None, str]]] = {
         ("Construction PM", None, "program"),
         ("PM - Equity Long/Short Fund", None, "other"),
         ("APM Supervisor", None, "other"),
+        ("Preventive Maintenance (PM) Technician", None, "other"),
+        ("Project Manager (PM)", None, "program"),
     ],
     "PM as a shift": [
         ("Cashier PM shift", None, "other"),

@@ -21,7 +21,7 @@ from orgcheck.titles.ladder import (
     compile_ladder,
     extend_ladder,
 )
-from orgcheck.titles.normalize import clean, split_segments, words
+from orgcheck.titles.normalize import clean, drop_restated_acronyms, split_segments, words
 from orgcheck.titles.title_map import load_title_map, parse_level
 
 _PM_NOUNS = {"manager", "managers", "owner", "owners", "management"}
@@ -147,6 +147,7 @@ class Classifier:
             if new != text:
                 notes.append(why)
                 text = new
+        text = drop_restated_acronyms(text)
         fixes = {"typo": 0, "cpo": 0}
         segments = [self._expand(words(s), title, notes, fixes) for s in split_segments(text)]
         segments = [s for s in segments if s and not self._is_place(s)]

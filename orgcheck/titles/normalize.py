@@ -46,6 +46,23 @@ def clean(title: str) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
+_ACRONYM = re.compile(r"\(\s*([a-z]{2,5})\s*\)")
+
+
+def drop_restated_acronyms(text: str) -> str:
+    """'preventive maintenance (pm) technician' -> without '(pm)'.
+
+    An acronym in brackets that spells the words just before it only repeats them;
+    read on its own it would be taken for something else (PM = product manager).
+    """
+    for m in reversed(list(_ACRONYM.finditer(text))):
+        letters = m.group(1)
+        before = re.findall(r"[a-z0-9]+", text[: m.start()])[-len(letters) :]
+        if len(before) == len(letters) and "".join(w[0] for w in before) == letters:
+            text = text[: m.start()] + text[m.end() :]
+    return text
+
+
 def split_segments(text: str) -> list[str]:
     """Cut cleaned text into its parts; empty parts are dropped."""
     return [s for s in _SEGMENT.split(text) if s and s.strip(" .-")]
