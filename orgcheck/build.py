@@ -16,7 +16,7 @@ import pandas as pd
 
 from orgcheck import managers, quality
 from orgcheck.model import FIELDS, Org, RawTable, Source
-from orgcheck.names import clean_text, display_id, map_distinct, name_key
+from orgcheck.names import clean_text, display_id, first_value, map_distinct, name_key
 from orgcheck.status import inactive_mask
 from orgcheck.tree import cycle_members, tree_metrics
 
@@ -79,15 +79,23 @@ class Cells:
         out._text = {h: t[out.keep] for h, t in self._text.items()}
         return out
 
-    def text(self, header: str) -> np.ndarray:
-        if header not in self._text:
+    def _cleaned(self, header: str, tag: str, clean) -> np.ndarray:
+        if (tag + header) not in self._text:
             cells = self.frame[header]
             if isinstance(cells, pd.DataFrame):  # a repeated header: the first one counts
                 cells = cells.iloc[:, 0]
             if self.keep is not None:
                 cells = cells.iloc[self.keep]
-            self._text[header] = map_distinct(cells, clean_text)
-        return self._text[header]
+            self._text[tag + header] = map_distinct(cells, clean)
+        return self._text[tag + header]
+
+    def text(self, header: str) -> np.ndarray:
+        """A column's cells as clean text ('' for blank)."""
+        return self._cleaned(header, "", clean_text)
+
+    def refs(self, header: str) -> np.ndarray:
+        """A manager column's cells: only the first of several values in one cell counts."""
+        return self._cleaned(header, "\0refs\0", first_value)
 
     def keys(self, header: str, kind: str) -> np.ndarray:
         if (header, kind) not in self._keys:
@@ -152,9 +160,9 @@ def _people(
     data: dict[str, object] = {"id": ids, "row": rows.astype(np.int64), "name": name}
     for f in TEXT_FIELDS:
         data[f] = cells.text(columns[f]) if f in columns else empty
-    data["manager_ref"] = cells.text(columns["manager"]) if "manager" in columns else empty
+    data["manager_ref"] = cells.refs(columns["manager"]) if "manager" in columns else empty
     dotted = columns.get("dotted_manager")
-    data["dotted_ref"] = cells.text(dotted) if dotted else empty
+    data["dotted_ref"] = cells.refs(dotted) if dotted else empty
     return pd.DataFrame(data)
 
 
@@ -208,13 +216,13 @@ def _choose_manager(raw, columns, cells: Cells, spaces, overrides) -> managers.C
     which the column detector has already done once for a million rows.
     """
     detected = [columns["manager"]] if "manager" in columns else []
-    choice = managers.choose([(h, cells.text(h)) for h in detected], spaces) if detected else None
+    choice = managers.choose([(h, cells.refs(h)) for h in detected], spaces) if detected else None
     if (choice is not None and choice.good) or (overrides and "manager" in overrides):
         return choice
     more = _candidates(raw, columns, ("manager",)).get("manager", [])
     if not more:
         return choice
-    return managers.choose([(h, cells.text(h)) for h in detected + more], spaces)
+    return managers.choose([(h, cells.refs(h)) for h in detected + more], spaces)
 
 
 def _leaver_finder(cells: Cells, columns, leavers, name, rows, space) -> quality.Gone | None:
@@ -270,7 +278,7 @@ def build_org(
         if res is not None:
             manager_key = res.space.kind
             used["manager"] = res.header
-            people["manager_ref"] = cells.text(res.header)
+            people["manager_ref"] = cells.refs(res.header)
             parent = np.where(res.pos >= 0, res.pos, -1)
             gone = _leaver_finder(all_cells, columns, leavers, name, raw.rows, res.space)
             findings += quality.unresolved(res, people, gone=gone)
@@ -281,7 +289,7 @@ def build_org(
     dotted = None
     if "dotted_manager" in columns:
         header = columns["dotted_manager"]
-        res = managers.choose([(header, cells.text(header))], spaces).resolution
+        res = managers.choose([(header, cells.refs(header))], spaces).resolution
         if res is not None:
             dotted = np.where(res.pos >= 0, res.pos, -1)
             findings += quality.unresolved(res, people, dotted=True)

@@ -33,10 +33,12 @@ import pandas as pd
 _TAG = re.compile(r"<[^>]*>")
 _APOSTROPHE = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
-_ANGLE_EMAIL = re.compile(r"<([^<>@\s]+@[^<>\s]+)>")
+_EMAIL = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
 
 #: Name suffixes that follow a comma ("John Smith, Jr.") rather than a first name.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba"})
+#: Courtesy and academic titles before a name ("Dr. Eva Müller", "Prof. Dr. Jan Berg").
+_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "herr", "frau"})
 
 #: Cells in a manager column that mean "nobody": the person is a top of the tree.
 #: Compared after case folding and turning ``_``/``-``/space runs into one space.
@@ -90,6 +92,15 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+def first_value(value: str) -> str:
+    """The first line of a multi-valued cell (Workday puts a second manager on a new line),
+    cleaned like any cell."""
+    if "\n" in value or "\r" in value:
+        lines = [line for line in value.splitlines() if line.strip()]
+        value = lines[0] if lines else ""
+    return " ".join(value.split())
+
+
 def is_sentinel(value: str) -> bool:
     """Whether a manager cell says "no manager" (blank, ``NO_MANAGER``, ``n/a``, ``-``...)."""
     return _SENTINEL_SEP.sub(" ", value.casefold()).strip() in SENTINELS
@@ -114,18 +125,15 @@ def id_key(value: str) -> str:
 
 
 def email_key(value: str) -> str:
-    """Key for an email address, or ``''`` when the cell holds no address at all."""
-    s = value.strip()
-    m = _ANGLE_EMAIL.search(s)
-    if m:
-        s = m.group(1)
-    s = s.casefold()
-    if s.startswith("mailto:"):
-        s = s[7:]
-    s = s.strip()
-    if "@" not in s or " " in s:
+    """Key for an email address, or ``''`` when the cell holds no address at all.
+
+    The address is taken from wrappers such as ``Ada <ada@x.com>``, ``mailto:ada@x.com``
+    or ``Ada Lovelace (ada@x.com)``; case is ignored.
+    """
+    if "@" not in value:
         return ""
-    return s
+    m = _EMAIL.search(value.replace("mailto:", " ").replace("MAILTO:", " "))
+    return m.group(0).casefold().rstrip(".") if m else ""
 
 
 def _strip_accents(s: str) -> str:
@@ -151,6 +159,8 @@ def name_tokens(value: str) -> list[str]:
         s = head if suffix_only else tail + " " + head
     s = _NON_WORD.sub(" ", _APOSTROPHE.sub("", s))
     tokens = s.split()
+    while len(tokens) > 2 and tokens[0] in _HONORIFICS:
+        tokens.pop(0)
     if tokens and tokens[-1] in _SUFFIXES and len(tokens) > 2:
         tokens.pop()
     if len(tokens) >= 3:

@@ -249,7 +249,8 @@ def cycles(people, parent, on_cycle, cycle_id) -> list[Finding]:
         out.append(
             finding(
                 "reporting-cycle",
-                f"reporting cycle of {len(g):,} people: {path} → {first}",
+                f"reporting cycle of {len(g):,} people, each reporting to the next: "
+                f"{path} → {first}",
                 people["id"].to_numpy()[g].tolist(),
                 people["row"].to_numpy()[g].tolist(),
                 f"Correct the manager of one of them. To analyse the rest, {first} was "

@@ -326,3 +326,33 @@ def test_mixed_column_emails_names_and_ids_all_resolve():
     assert org.parent.tolist() == [-1, 0, 0, 1, 2]
     assert org.data_findings == []
     assert any("matched by name" in n and "instead" in n for n in org.source.notes)
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        ("Ada Lovelace (ada@x.com)", "ada@x.com"),
+        ("MAILTO:Ada@X.com", "ada@x.com"),
+        ("ada@x.com; bob@x.com", "ada@x.com"),
+        ("ada@x.com.", "ada@x.com"),
+    ],
+)
+def test_email_inside_other_text(cell, key):
+    assert email_key(cell) == key
+
+
+@pytest.mark.parametrize("spelling", ["Dr. Eva Müller", "Prof. Dr. Eva Muller", "Müller, Dr. Eva"])
+def test_academic_titles_do_not_block_a_name_match(spelling):
+    assert name_key(spelling) == "eva muller"
+
+
+def test_multi_valued_manager_cell_uses_the_first_value():
+    """Workday puts a second manager of a multi-position worker on a new line."""
+    recs = [
+        {"id": "1", "name": "Ada Lovelace", "title": "CEO", "manager": ""},
+        {"id": "2", "name": "Bob Li", "title": "VP", "manager": "Ada Lovelace"},
+        {"id": "3", "name": "Cy Ng", "title": "PM", "manager": "Bob Li\nAda Lovelace"},
+    ]
+    org = org_from_records(recs)
+    assert org.parent.tolist() == [-1, 0, 1]
+    assert org.people["manager_ref"].tolist() == ["", "Ada Lovelace", "Bob Li"]
