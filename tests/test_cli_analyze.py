@@ -222,3 +222,60 @@ def test_anonymized_json_keeps_structure(run_cli, small_csv):
     assert [p["manager_id"] for p in plain["people"]] == [p["manager_id"] for p in anon["people"]]
     assert [p["level"] for p in plain["people"]] == [p["level"] for p in anon["people"]]
     assert len(plain["findings"]) == len(anon["findings"])
+
+
+def rules_fired(out: str) -> set[str]:
+    return {f["rule"] for f in json.loads(out)["findings"]}
+
+
+def test_select_and_ignore_by_name_code_and_prefix(run_cli, small_csv):
+    base = ["analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never"]
+    everything = rules_fired(run_cli(*base)[1])
+    assert "title-inflation" in everything and len(everything) > 1
+    assert rules_fired(run_cli(*base, "--select", "OC301")[1]) == {"title-inflation"}
+    assert rules_fired(run_cli(*base, "--select", "OC3")[1]) <= {
+        "title-inflation",
+        "leader-without-team",
+    }
+    assert "title-inflation" not in rules_fired(run_cli(*base, "--ignore", "title-inflation")[1])
+
+
+def test_config_file_in_the_working_directory_sets_severity_and_fail_on(
+    run_cli, small_csv, tmp_path
+):
+    (tmp_path / "orgcheck.toml").write_text(
+        'fail_on = "info"\n\n[rules.title-inflation]\nseverity = "info"\n', encoding="utf-8"
+    )
+    code, out, err = run_cli("analyze", small_csv, "--format", "json", "-o", "-")
+    assert code == 1, err
+    severities = {
+        f["severity"] for f in json.loads(out)["findings"] if f["rule"] == "title-inflation"
+    }
+    assert severities == {"info"}
+    # the command line wins over the file
+    assert (
+        run_cli("analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never")[0] == 0
+    )
+
+
+def test_company_size_changes_the_startup_verdict(run_cli, small_csv):
+    base = ["analyze", small_csv, "--format", "json", "-o", "-", "--fail-on", "never"]
+    assert "title-inflation" in rules_fired(run_cli(*base)[1])
+    doc = json.loads(run_cli(*base, "--company-size", "5000")[1])
+    inflation = [f for f in doc["findings"] if f["rule"] == "title-inflation"]
+    assert not any("company of" in f["message"] for f in inflation)
+
+
+def test_bad_config_is_a_usage_error(run_cli, small_csv, tmp_path):
+    (tmp_path / "orgcheck.toml").write_text("fail_om = 'info'\n", encoding="utf-8")
+    code, _, err = run_cli("analyze", small_csv)
+    assert code == 2
+    assert "fail_om" in err and "Traceback" not in err
+    assert not list(tmp_path.glob("*.orgcheck.*"))
+
+
+def test_init_writes_a_config_that_analyze_accepts(run_cli, small_csv, tmp_path):
+    assert run_cli("init")[0] == 0
+    assert (tmp_path / "orgcheck.toml").is_file()
+    assert run_cli("analyze", small_csv, "--fail-on", "never")[0] == 0
+    assert run_cli("init")[0] == 2  # refuses to overwrite

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -65,13 +63,12 @@ def synthetic_org(n: int, seed: int = 0) -> Org:
 
 
 @pytest.mark.slow
-def test_a_million_people_in_well_under_a_second_or_two() -> None:
+def test_a_million_people_keep_findings_capped() -> None:
+    """Timing belongs to benchmarks/run.py; this checks the output stays bounded."""
     org = synthetic_org(1_000_000)
     cfg = Config()
-    start = time.perf_counter()
     metrics = compute_metrics(org, cfg)
     findings = run_rules(org, metrics, cfg)
-    elapsed = time.perf_counter() - start
     assert metrics.headcount == 1_000_000
     per_rule = {}
     for f in findings:
@@ -79,5 +76,3 @@ def test_a_million_people_in_well_under_a_second_or_two() -> None:
     # Each rule: its first hits, one summary, and (inverted-reporting) the same-rung note.
     assert max(per_rule.values()) <= MAX_FINDINGS + 2, per_rule
     assert all(len(f.people) <= 100 for f in findings)
-    # About 0.6 s on a laptop; the bound leaves room for a slow CI machine.
-    assert elapsed < 3.0, f"metrics + rules took {elapsed:.2f}s"

@@ -11,7 +11,7 @@ from orgcheck.errors import OrgcheckError, UsageError
 FORMATS = ("html", "json", "md", "text")
 EXTENSIONS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".txt": "text"}
 SUFFIX = {"html": "html", "json": "json", "md": "md", "text": "txt"}
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}  # for ordering the terminal summary
 
 
 def parse_columns(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -74,10 +74,6 @@ def render(result, fmt: str, anonymize: bool) -> str:
     from orgcheck.report import render as render_report
 
     return render_report(result, fmt, anonymize=anonymize)
-
-
-def worst(findings) -> int:
-    return max((SEVERITY_RANK[f.severity] for f in findings), default=0)
 
 
 def summary_line(src: Path, result, dest: Path | str) -> str:
@@ -169,10 +165,10 @@ def analyze(
     fmt = choose_format(output, fmt)
     column_map = parse_columns(columns)
     cfg = config_mod.load_config(config_path)
-    threshold = SEVERITY_RANK.get(fail_on or cfg.fail_on, 99)
+    fail_on = fail_on or cfg.fail_on
     say = (lambda *a, **k: None) if quiet else click.echo
     to_stdout = output == "-"
-    failed, worst_seen = False, 0
+    failed, exit_findings = False, 0
     for src in files:
         dest = destination(src, output, fmt, many=len(files) > 1)
         try:
@@ -201,10 +197,10 @@ def analyze(
             click.echo(f"orgcheck: error: {exc}", err=True)
             failed = True
             continue
-        worst_seen = max(worst_seen, worst(result.findings))
+        exit_findings = max(exit_findings, config_mod.exit_code(result.findings, fail_on))
         say(summary_line(src, result, dest), err=to_stdout)
         for line in top_findings(result, anonymize):
             say(line, err=to_stdout)
     if failed:
         return 2
-    return 1 if worst_seen >= threshold else 0
+    return exit_findings
