@@ -59,6 +59,7 @@ COMMITTED = {
     "xxe.xlsx": "entities",
     "xxe_sheet.xlsx": "entities",
     "far_cell.xlsx": "max_cells",
+    "ods_repeats.ods": "repeated",
 }
 
 
@@ -173,6 +174,14 @@ def test_corrupted_compressed_data(tmp_path, at):
         read_table(bad)
     except OrgcheckError as err:
         assert str(bad) in str(err)
+
+
+def test_ods_repeats_bounded_but_empty_trailing_area_is_fine(tmp_path):
+    err = refused(mh.make_ods_repeats(tmp_path, 20_000, 10_000), LimitError)
+    assert "max_cells" in str(err)
+    # LibreOffice pads sheets with huge repeats of EMPTY cells: those cost nothing
+    raw = read_table(mh.make_ods_repeats(tmp_path, 1_048_000, 1_000, valued=False))
+    assert raw.frame.to_numpy().tolist() == [["Al", "CEO"]]
 
 
 def test_three_megabyte_cell_names_row_and_column(tmp_path):

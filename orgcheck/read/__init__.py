@@ -102,10 +102,10 @@ def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
 
     if kind in ("xlsx", "xlsb", "ods"):
         workbook.check_zip(p, limits)
-    if kind == "xlsx":
-        from orgcheck.read.extent import check_sheets
+    if kind in ("xlsx", "ods"):
+        from orgcheck.read import extent
 
-        check_sheets(p, limits)
+        (extent.check_sheets if kind == "xlsx" else extent.check_ods)(p, limits)
     wb = workbook.open_workbook(p)
     notes = []
     expected = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",), "ods": (".ods",)}[

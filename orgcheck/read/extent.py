@@ -90,3 +90,36 @@ def _exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
                 col = col * 26 + ch - 64
             cols = max(cols, col)
     return rows, cols
+
+
+_ODS_ROW = re.compile(
+    rb'<table:table-row\b[^>]*?number-rows-repeated="([0-9]+)"[^>]*>(.*?)'
+    rb"</table:table-row>",
+    re.S,
+)
+_ODS_CELL = re.compile(rb'<table:table-cell\b[^>]*?number-columns-repeated="([0-9]+)"[^>]*>')
+
+
+def check_ods(path: Path, limits: Limits) -> None:
+    """OpenDocument repeats identical rows and cells by count; calamine expands every
+    repeat that holds a value, so a two-cell file can ask for billions of cells."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            content = z.read("content.xml")
+    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+        raise InputError(
+            f"the spreadsheet's content is damaged ({exc})",
+            path=str(path),
+            hint="open it and save it again",
+        ) from None
+    cols = max(
+        (int(m.group(1)) for m in _ODS_CELL.finditer(content) if b"value-type" in m.group(0)),
+        default=1,
+    )
+    rows = sum(int(m.group(1)) for m in _ODS_ROW.finditer(content) if b"value-type" in m.group(2))
+    if cols > limits.max_columns:
+        raise over("max_columns", cols, limits, "repeated cells in one row", path=str(path))
+    if rows > limits.max_rows:
+        raise over("max_rows", rows, limits, "repeated rows", path=str(path))
+    if rows * cols > limits.max_cells:
+        raise over("max_cells", rows * cols, limits, "repeated cells", path=str(path))

@@ -138,6 +138,46 @@ def make_far_cell(folder: Path, ref: str = "XFD1048576", name: str = "far_cell.x
     return write_xlsx(folder / name, sheet, shared_xml(PEOPLE_STRINGS))
 
 
+def make_ods_repeats(folder: Path, rows: int, cols: int, valued: bool = True) -> Path:
+    """An .ods whose one row/cell is repeated rows x cols times by attribute alone."""
+    value = ' office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    cell = f'<table:table-cell table:number-columns-repeated="{cols}"'
+    cell += value if valued else "/>"
+    body = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Name</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="string"><text:p>Title'
+        "</text:p></table:table-cell></table:table-row>"
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Al</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="string"><text:p>CEO'
+        "</text:p></table:table-cell></table:table-row>"
+        f'<table:table-row table:number-rows-repeated="{rows}">{cell}</table:table-row>'
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office='
+        '"urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:'
+        'tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:'
+        'xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="People">'
+        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    path = folder / ("ods_repeats.ods" if valued else "ods_empty_repeats.ods")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            zipfile.ZipInfo("mimetype", STAMP), "application/vnd.oasis.opendocument.spreadsheet"
+        )
+        z.writestr(zipfile.ZipInfo("META-INF/manifest.xml", STAMP), ODS_MANIFEST)
+        z.writestr(zipfile.ZipInfo("content.xml", STAMP), content, zipfile.ZIP_DEFLATED)
+    return path
+
+
+ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:'
+    'names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+    'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.'
+    'spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-'
+    'type="text/xml"/></manifest:manifest>'
+)
+
+
 def make_zip_bomb(folder: Path, inflated_mb: int = 200) -> Path:
     """A sheet member that inflates to ``inflated_mb`` MB from a few hundred KB."""
     path = folder / "zip_bomb.xlsx"
@@ -225,6 +265,7 @@ def main() -> int:
     make_xxe_sheet(FILES, secret)
     make_billion_laughs(FILES)
     make_far_cell(FILES)
+    make_ods_repeats(FILES, 1_048_576, 16_384)
     try:
         (FILES / "encrypted.xlsx").write_bytes(encrypted_xlsx())
     except ImportError:
