@@ -10,6 +10,7 @@ finding or a count in ``Org.skipped``, never an exception.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -245,6 +246,46 @@ def _leaver_finder(cells: Cells, columns, leavers, name, rows, space) -> quality
     return gone
 
 
+@dataclass
+class _Links:
+    """The solid line as resolved: parent positions, and what was used to get them."""
+
+    parent: np.ndarray
+    columns: dict[str, str]
+    resolution: managers.Resolution | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str | None:
+        return self.resolution.space.kind if self.resolution is not None else None
+
+
+def _link_managers(raw, columns, overrides, cells: Cells, spaces, people) -> _Links:
+    """Choose the manager column and key, and resolve every person's manager."""
+    link = _Links(np.full(len(people), -1, dtype=np.int64), dict(columns))
+    choice = _choose_manager(raw, columns, cells, spaces, overrides)
+    if choice is None or choice.resolution is None:
+        link.notes.append("no manager column: every person is a top of the tree")
+        return link
+    res = link.resolution = choice.resolution
+    link.columns["manager"] = res.header
+    people["manager_ref"] = cells.refs(res.header)
+    link.parent = np.where(res.pos >= 0, res.pos, -1)
+    link.notes += choice.notes
+    return link
+
+
+def _dotted_lines(columns, cells: Cells, spaces, people) -> tuple[np.ndarray | None, list]:
+    """Dotted-line managers, resolved like the solid line but never part of the tree."""
+    if "dotted_manager" not in columns:
+        return None, []
+    header = columns["dotted_manager"]
+    res = managers.choose([(header, cells.refs(header))], spaces).resolution
+    if res is None:
+        return None, []
+    return np.where(res.pos >= 0, res.pos, -1), quality.unresolved(res, people, dotted=True)
+
+
 def build_org(
     raw: RawTable, columns: dict[str, str], *, overrides: dict[str, str] | None = None
 ) -> Org:
@@ -269,37 +310,22 @@ def build_org(
     )
     spaces = _spaces(cells, columns, people, extra)
 
-    parent = np.full(len(people), -1, dtype=np.int64)
-    manager_key = None
-    used = dict(columns)
-    choice = _choose_manager(raw, columns, cells, spaces, overrides)
-    if choice is not None:
-        res = choice.resolution
-        if res is not None:
-            manager_key = res.space.kind
-            used["manager"] = res.header
-            people["manager_ref"] = cells.refs(res.header)
-            parent = np.where(res.pos >= 0, res.pos, -1)
-            gone = _leaver_finder(all_cells, columns, leavers, name, raw.rows, res.space)
-            findings += quality.unresolved(res, people, gone=gone)
-            notes += choice.notes
-    else:
-        notes.append("no manager column: every person is a top of the tree")
-
-    dotted = None
-    if "dotted_manager" in columns:
-        header = columns["dotted_manager"]
-        res = managers.choose([(header, cells.refs(header))], spaces).resolution
-        if res is not None:
-            dotted = np.where(res.pos >= 0, res.pos, -1)
-            findings += quality.unresolved(res, people, dotted=True)
+    link = _link_managers(raw, columns, overrides, cells, spaces, people)
+    if link.resolution is not None:
+        space = link.resolution.space
+        gone = _leaver_finder(all_cells, columns, leavers, name, raw.rows, space)
+        findings += quality.unresolved(link.resolution, people, gone=gone)
+    notes += link.notes
+    parent = link.parent
+    dotted, dotted_findings = _dotted_lines(columns, cells, spaces, people)
+    findings += dotted_findings
 
     on_cycle, cycle_id = cycle_members(parent)
     cut = np.unique(cycle_id[on_cycle])
     findings += quality.cycles(people, parent, on_cycle, cycle_id)
     parent[cut] = -1
     metrics = tree_metrics(parent)
-    if manager_key is not None:
+    if link.key is not None:
         findings += quality.multiple_roots(people, parent, metrics, cut)
     if "title" in columns:
         findings += quality.missing_titles(people)
@@ -308,8 +334,8 @@ def build_org(
         path=raw.path,
         sheet=raw.sheet,
         rows=n,
-        columns=used,
-        manager_key=manager_key,
+        columns=link.columns,
+        manager_key=link.key,
         notes=[*raw.notes, *notes],
     )
     return Org(
