@@ -15,8 +15,9 @@ Decisions, documented here because they change which references resolve:
 - emails: case-insensitive, ``mailto:`` and ``Name <addr>`` wrappers removed.
 - names: HTML entities and tags removed, accents stripped (NFKD), case folded,
   ``Last, First`` turned round to ``first last``, apostrophes dropped, other punctuation
-  read as space, and single-letter *middle* tokens (initials) dropped. A second, looser
-  key keeps only the first and last token, for "Mary Ann Smith" referenced as "Mary Smith".
+  read as space, courtesy and academic titles ("Dr.") and suffixes ("Jr.") dropped, and
+  single-letter *middle* tokens (initials) dropped. A second, looser key (first and
+  last token, in sorted order) is tried only when the exact key finds nobody.
 """
 
 from __future__ import annotations
@@ -174,11 +175,16 @@ def name_key(value: str) -> str:
 
 
 def loose_name_key(key: str) -> str:
-    """From a :func:`name_key`, only the first and last token ("mary ann smith" -> "mary smith")."""
+    """From a :func:`name_key`, the first and last token in sorted order.
+
+    Used only when the exact key finds nobody: "Mary Smith" then finds "Mary Ann Smith",
+    and "Lovelace Ada" (family name first, no comma) finds "Ada Lovelace".
+    """
     parts = key.split(" ")
-    if len(parts) <= 2:
+    if len(parts) < 2:
         return key
-    return parts[0] + " " + parts[-1]
+    a, b = parts[0], parts[-1]
+    return f"{a} {b}" if a <= b else f"{b} {a}"
 
 
 def display_id(value: str) -> str:

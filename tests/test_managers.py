@@ -347,3 +347,22 @@ def test_multi_valued_manager_cell_uses_the_first_value():
     org = org_from_records(recs)
     assert org.parent.tolist() == [-1, 0, 1]
     assert org.people["manager_ref"].tolist() == ["", "Ada Lovelace", "Bob Li"]
+
+
+def test_family_name_first_without_comma_resolves():
+    org = org_from_records(
+        people(("1", "Ada Lovelace", "", ""), ("2", "Bob Li", "LOVELACE Ada", ""))
+    )
+    assert org.parent.tolist() == [-1, 0]
+
+
+def test_exact_name_wins_over_the_loose_key():
+    # "Kim Lee" and "Lee Kim" share a loose key, but each exact name finds its own person
+    org = org_from_records(
+        people(
+            ("1", "Kim Lee", "", ""),
+            ("2", "Lee Kim", "Kim Lee", ""),
+            ("3", "Bo Ek", "Lee Kim", ""),
+        )
+    )
+    assert org.parent.tolist() == [-1, 0, 1]
