@@ -210,3 +210,19 @@ def test_row_limit_is_a_setting(tmp_path):
 def test_limits_from_config_mapping():
     limits = Limits.from_mapping({"max_rows": "10", "unknown": 1})
     assert limits.max_rows == 10 and limits.max_cell_chars == 32_767
+    with pytest.raises(ValueError, match="max_rows"):
+        Limits(max_rows=0)
+
+
+def test_wide_workbook_within_limits_reads(tmp_path):
+    """40 columns (AA..AN) pass the quick bound without the slow exact scan."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Name", "Title"] + [f"Extra {i}" for i in range(38)])
+    for i in range(50):
+        ws.append([f"P{i}", "Engineer"] + [str(i)] * 38)
+    wb.save(tmp_path / "wide.xlsx")
+    raw = read_table(tmp_path / "wide.xlsx")
+    assert raw.frame.shape == (50, 40)

@@ -19,12 +19,14 @@ from orgcheck.errors import InputError
 from orgcheck.read.limits import Limits, over
 
 CHUNK = 8 * 1024 * 1024
-# Largest column letters and row digits seen, as classes: cheap searches that rarely match.
+EXCEL_ROWS = 1_048_576
+# Quick classes by regex search (a search stops at its first hit and rarely hits):
+_WIDE = re.compile(rb'r="(?:[A-Z]{2}|[A-Z]{0,3}[0-9]{8})')  # column >= AA, or row >= 10^7
 _COL3 = re.compile(rb'r="[A-Z]{3}[0-9]')
-_COL2 = re.compile(rb'r="[A-Z]{2}[0-9]')
+_ROW8 = re.compile(rb'r="[A-Z]{0,3}[0-9]{8}')
 _ROW7 = re.compile(rb'r="[A-Z]{0,3}[0-9]{7}"')
 _ROW6 = re.compile(rb'r="[A-Z]{0,3}[0-9]{6}"')
-_REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,7})"')
+_REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,9})"')
 
 
 def check_sheets(path: Path, limits: Limits) -> None:
@@ -43,18 +45,21 @@ def _check(path: Path, limits: Limits) -> None:
     with zipfile.ZipFile(path) as z:
         for info in z.infolist():
             name = info.filename
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                rows, cols = _bound(z, info)
-                if rows * cols > limits.max_cells:
-                    rows, cols = _exact(z, info)
-                    if rows * cols > limits.max_cells:
-                        raise over(
-                            "max_cells",
-                            rows * cols,
-                            limits,
-                            f"cells in the rectangle of {name} ({rows:,} rows x {cols:,} columns)",
-                            path=str(path),
-                        )
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            rows, cols = _columns_bound(z, info)
+            if rows * cols > limits.max_cells:
+                rows = _rows_bound(z, info)
+            if rows * cols > limits.max_cells:
+                rows, cols = _exact(z, info)
+            if rows * cols > limits.max_cells:
+                raise over(
+                    "max_cells",
+                    rows * cols,
+                    limits,
+                    f"cells in the rectangle of {name} ({rows:,} rows x {cols:,} columns)",
+                    path=str(path),
+                )
 
 
 def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
@@ -66,18 +71,29 @@ def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
             tail = block[-64:]
 
 
-def _bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
-    rows, cols = 99_999, 26
+def _columns_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
+    """(rows, columns) upper bounds from one usually fruitless search per chunk."""
+    rows, cols = EXCEL_ROWS, 26
     for chunk in _chunks(z, info):
-        if cols < 16_384 and _COL3.search(chunk):
-            cols = 16_384
-        elif cols < 702 and _COL2.search(chunk):
-            cols = 702
-        if rows < 1_048_576 and _ROW7.search(chunk):
-            rows = 10_000_000
+        if rows == EXCEL_ROWS and cols == 26 and not _WIDE.search(chunk):
+            continue
+        if cols < 16_384:
+            cols = 16_384 if _COL3.search(chunk) else max(cols, 702 if _WIDE.search(chunk) else 26)
+        if rows == EXCEL_ROWS and _ROW8.search(chunk):
+            rows = 10**9
+    return rows, cols
+
+
+def _rows_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    rows = 99_999
+    for chunk in _chunks(z, info):
+        if _ROW8.search(chunk):
+            return 10**9
+        if rows < EXCEL_ROWS and _ROW7.search(chunk):
+            rows = EXCEL_ROWS
         elif rows < 999_999 and _ROW6.search(chunk):
             rows = 999_999
-    return rows, cols
+    return rows
 
 
 def _exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:

@@ -32,6 +32,12 @@ class Limits:
     # with 100 columns fit; a file that puts one cell at XFD1048576 does not.
     max_cells: int = 100_000_000
 
+    def __post_init__(self) -> None:
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"limits.{name} must be a whole number above 0, not {value!r}")
+
     @classmethod
     def from_mapping(cls, data: dict | None) -> Limits:
         """Build from a ``[limits]`` table; unknown keys are ignored by design."""
