@@ -141,7 +141,8 @@ def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
             skipped["terminated"] = int(inactive.sum())
             seen = pd.Series(status[inactive]).value_counts().head(5)
             shown = ", ".join(f"{v!r} ({c:,})" for v, c in seen.items())
-            notes.append(f"left out by status ({skipped['terminated']:,} rows): {shown}")
+            count = skipped["terminated"]
+            notes.append(f"left out by status ({count:,} row{'s' * (count != 1)}): {shown}")
             keep &= ~inactive
     return keep, inactive, skipped, notes
 

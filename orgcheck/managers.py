@@ -317,17 +317,16 @@ def _choice_notes(
         f"manager column {final.header!r} matched by {kind}{target}: "
         f"{final.resolved:,} of {final.references:,} references resolved"
     )
-    seen = {(final.header, kind, final.space.target)}
-    rivals = []
+    sampled = " in a sample" if rows is not None else ""
+    best: dict[str, Resolution] = {}  # per other column, its best reading
     for r in sorted(others, key=lambda r: -r.resolved):
-        tag = (r.header, r.space.kind, r.space.target)
-        if tag in seen:
+        if r.header == final.header:
             continue
-        seen.add(tag)
-        sampled = " in a sample" if rows is not None else ""
-        rivals.append(f"{r.header!r} by {r.space.kind} resolved {r.resolved:,}{sampled}")
-        if len(rivals) == 3:
-            break
+        best.setdefault(r.header, r)
+    rivals = [
+        f"{r.header!r} resolved {r.resolved:,}{sampled} (best by {r.space.kind})"
+        for r in list(best.values())[:3]
+    ]
     if rivals:
         text += "; " + "; ".join(rivals)
     if final.self_refs:

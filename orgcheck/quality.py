@@ -116,8 +116,16 @@ def _did_you_mean(res: Resolution, value: str, people: pd.DataFrame) -> str:
     if space.kind == "id" or len(space.keys) > _FUZZY_LIMIT:
         return ""
     key = space.keyer(value)
+    if not key:
+        return ""
     known = space.keys.index.tolist()
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8) if key else []
+    if space.kind == "email":  # compare the part before '@' within the same domain
+        local, _, domain = key.partition("@")
+        same = {k.partition("@")[0]: k for k in known if k.endswith("@" + domain)}
+        close = difflib.get_close_matches(local, list(same), n=1, cutoff=0.8)
+        close = [same[c] for c in close]
+    else:
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
     pos = space.keys.get(close[0]) if close else UNKNOWN
     return f"Did you mean {who(people, pos)}? " if pos >= 0 else ""
 

@@ -333,3 +333,21 @@ def test_multiple_roots_mentions_cut_cycles():
     recs = [*SMALL, rec("6", "Fay", manager="7"), rec("7", "Gus", manager="6")]
     f = only(org_from_records(recs), "multiple-roots")
     assert "(1 of them only because a reporting cycle was cut)" in f.message
+
+
+@pytest.mark.parametrize(
+    ("typo", "hint"),
+    [
+        ("ada.lovelance@x.com", "Did you mean Ada Lovelace (row 2)? "),
+        ("ada.lovelace@y.com", ""),  # another domain is not a typo of this one
+        ("daria.laurent@x.com", ""),  # a shared domain alone does not make two people close
+    ],
+)
+def test_unknown_email_suggestion(typo, hint):
+    recs = [
+        rec("1", "Ada Lovelace", "CEO", email="ada.lovelace@x.com"),
+        rec("2", "Tomas Laurent", manager="ada.lovelace@x.com", email="tomas.laurent@x.com"),
+        rec("3", "Cy Ng", manager=typo, email="cy@x.com"),
+    ]
+    f = only(org_from_records(recs), "unknown-manager")
+    assert f.suggestion.startswith(hint + "Correct the manager cell")

@@ -249,7 +249,7 @@ def test_hrdataset_manager_name_beats_manager_id(monkeypatch):
     assert org.data_findings == []
     note = next(n for n in org.source.notes if n.startswith("manager column"))
     assert "'ManagerName' matched by name: 6 of 6" in note
-    assert "'ManagerID' by id resolved 0" in note
+    assert note.endswith("; 'ManagerID' resolved 0 (best by id)")
 
 
 def test_hrdataset_override_is_respected(monkeypatch):
