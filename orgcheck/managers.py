@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from orgcheck.names import (
+    bracketed,
     email_key,
     id_key,
     is_sentinel,
@@ -170,6 +171,14 @@ def _second_chance(values: list[str], keys: list[str], space: KeySpace) -> np.nd
     pos = np.full(len(values), UNKNOWN, dtype=np.int64)
     if space.loose is not None:
         pos = space.loose.find([loose_name_key(k) if k else "" for k in keys])
+    if space.kind != "name":  # "Ada Lovelace (1001)": the id or email in brackets
+        inner = [next(iter(bracketed(v)), "") for v in values]
+        again = (pos == UNKNOWN) & np.array([bool(v) for v in inner], dtype=bool)
+        if again.any():
+            found = space.keys.find(
+                [space.keyer(v) for v, a in zip(inner, again, strict=True) if a]
+            )
+            pos[again] = found
     sentinel = np.array([is_sentinel(v) for v in values], dtype=bool)
     pos[(pos == UNKNOWN) & sentinel] = TOP
     return pos

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 _TAG = re.compile(r"<[^>]*>")
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
 _APOSTROPHE = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
 _EMAIL = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
@@ -102,6 +103,15 @@ def first_value(value: str) -> str:
     return " ".join(value.split())
 
 
+def bracketed(value: str) -> list[str]:
+    """What a cell holds in brackets: ``'Ada Lovelace (1001)'`` -> ``['1001']``.
+
+    Some exports write a manager as "Name (employee id)"; the id inside is worth a try
+    when the whole cell matches nobody.
+    """
+    return [m.strip() for m in _BRACKETED.findall(value) if m.strip()]
+
+
 def is_sentinel(value: str) -> bool:
     """Whether a manager cell says "no manager" (blank, ``NO_MANAGER``, ``n/a``, ``-``...)."""
     return _SENTINEL_SEP.sub(" ", value.casefold()).strip() in SENTINELS
@@ -149,6 +159,8 @@ def name_tokens(value: str) -> list[str]:
         s = html.unescape(s)
     if "<" in s:
         s = _TAG.sub(" ", s)
+    if "(" in s or "[" in s:  # "Ada Lovelace (1001)", "Robert (Bob) Smith", "Ann Lee [C]"
+        s = _BRACKETED.sub(" ", s)
     if not s.isascii():
         s = _strip_accents(s)
     s = s.casefold()

@@ -366,3 +366,24 @@ def test_exact_name_wins_over_the_loose_key():
         )
     )
     assert org.parent.tolist() == [-1, 0, 1]
+
+
+def test_manager_written_as_name_and_id_in_brackets():
+    org = org_from_records(
+        people(
+            ("1001", "Ada Lovelace", "", ""),
+            ("1002", "Bob Li", "1001", ""),
+            ("1003", "Cy Ng", "Lovelace, Ada (1001)", ""),
+            ("1004", "Di Ro", "Bob Li (1002)", ""),
+        )
+    )
+    assert org.source.manager_key == "id"
+    assert org.parent.tolist() == [-1, 0, 0, 1]
+    assert org.data_findings == []
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Robert (Bob) Smith", "Robert Smith [C]", "Smith, Robert (1001)"]
+)
+def test_bracketed_parts_of_names_are_ignored(spelling):
+    assert name_key(spelling) == "robert smith"
