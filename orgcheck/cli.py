@@ -14,6 +14,7 @@ import traceback
 import click
 
 from orgcheck import __version__
+from orgcheck.commands import CONTEXT_SETTINGS
 from orgcheck.errors import OrgcheckError
 
 #: command name -> "module:attribute" of its click command
@@ -41,7 +42,7 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(module), attr)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="orgcheck")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
 @click.pass_context

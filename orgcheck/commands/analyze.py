@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from orgcheck.commands import CONTEXT_SETTINGS
 from orgcheck.errors import OrgcheckError, UsageError
 
 FORMATS = ("html", "json", "md", "text")
@@ -97,7 +98,7 @@ def top_findings(result, anonymize: bool, limit: int = 3) -> list[str]:
     return [f"  {f.severity:<7} {f.code} {m}" for f, m in zip(ranked, messages, strict=True)]
 
 
-@click.command()
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o", "--output", help="Report path ('-' for stdout), or a folder for several inputs."

@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from orgcheck.commands import CONTEXT_SETTINGS
 from orgcheck.errors import UsageError
 
 FORMATS = ("table", "json", "csv")
@@ -100,7 +101,7 @@ def render_csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-@click.command()
+@click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("titles", nargs=-1)
 @click.option(
     "--file", "-f", "file", metavar="F", help="Read titles from F, one a line ('-' = stdin)."

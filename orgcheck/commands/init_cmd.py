@@ -12,6 +12,8 @@ from typing import Any
 
 import click
 
+from orgcheck.commands import CONTEXT_SETTINGS
+
 DEFAULT_NAME = "orgcheck.toml"
 
 
@@ -31,7 +33,7 @@ def limit_defaults() -> dict[str, Any]:
     return {f.name: f.default for f in dataclasses.fields(limits)}
 
 
-@click.command("init")
+@click.command("init", context_settings=CONTEXT_SETTINGS)
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path | None, force: bool) -> None:

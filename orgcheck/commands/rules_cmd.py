@@ -10,10 +10,12 @@ import json
 
 import click
 
+from orgcheck.commands import CONTEXT_SETTINGS
+
 FORMATS = ("text", "md", "json")
 
 
-@click.command("rules")
+@click.command("rules", context_settings=CONTEXT_SETTINGS)
 @click.argument("rule", required=False, metavar="[NAME|CODE]")
 @click.option(
     "--format",
