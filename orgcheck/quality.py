@@ -271,7 +271,14 @@ def cycles(people, parent, on_cycle, cycle_id) -> list[Finding]:
 def multiple_roots(
     people: pd.DataFrame, parent: np.ndarray, metrics: TreeMetrics, cut: np.ndarray
 ) -> list[Finding]:
-    """``multiple-roots``: more than one top. Reported once, tops largest first."""
+    """``multiple-roots``: more than one top. Reported once, tops largest first.
+
+    A real org has one head. Extra tops come from people whose manager cell is blank or
+    unmatched, or from cycles cut open. Tops with people under them are listed as
+    separate trees with their sizes; tops with nobody under them are counted apart,
+    because a lone contractor without a manager is a lesser problem than a split org.
+    Files without a manager column get no such finding: they have no tree at all.
+    """
     roots = metrics.roots
     if len(roots) <= 1:
         return []
