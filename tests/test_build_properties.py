@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from orgcheck.build import build_org, org_from_records
 from orgcheck.managers import KEYERS
 from orgcheck.model import RawTable
-from orgcheck.names import is_sentinel, loose_name_key
+from orgcheck.names import first_value, id_key, is_sentinel, loose_name_key, name_key
 from orgcheck.tree import cycle_members
 
 IDS = st.sampled_from(["1", "2", "3", "4", "5", "6", "7", "8", "1.0", "007", " 3 ", "x9", ""])
@@ -130,3 +130,35 @@ def test_arbitrary_text_cells(rows):
     cols = dict(zip(["id", "name", "title", "manager", "status"], headers, strict=True))
     org = build_org(raw, cols)
     check_invariants(org, len(rows))
+
+
+#: Letters of real names: ASCII plus accented Latin letters and a few other scripts.
+WORD = st.text(
+    alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèüöäßçñøåłśžÉÜÖØĆΣλжЖ李",
+    min_size=2,
+    max_size=10,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORD, WORD, st.sampled_from(["", " ", "  "]))
+def test_name_orders_and_spacing_meet(first, last, pad):
+    plain = name_key(f"{first} {last}")
+    assert name_key(f"{pad}{last},{pad} {first}{pad}") == plain
+    assert name_key(f"{first.upper()}  {last.lower()}") == plain
+    assert loose_name_key(name_key(f"{last} {first}")) == loose_name_key(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**12), st.sampled_from(["", ".0", ".00", " "]), st.integers(0, 3))
+def test_id_spellings_meet(number, tail, zeros):
+    assert id_key("0" * zeros + str(number) + tail) == id_key(str(number))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_keys_never_raise_on_any_text(text):
+    for keyer in KEYERS.values():
+        assert isinstance(keyer(text), str)
+    assert isinstance(is_sentinel(text), bool)
+    assert isinstance(first_value(text), str)
