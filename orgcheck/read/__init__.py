@@ -106,7 +106,7 @@ def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
         from orgcheck.read import extent
 
         (extent.check_sheets if kind == "xlsx" else extent.check_ods)(p, limits)
-    wb = workbook.open_workbook(p)
+    wb = workbook.open_workbook(p, kind)
     notes = []
     expected = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",), "ods": (".ods",)}[
         kind

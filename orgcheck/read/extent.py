@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from orgcheck.errors import InputError
 from orgcheck.read.limits import Limits, over
+from orgcheck.read.sniff import ZIP_ERRORS
 
 CHUNK = 8 * 1024 * 1024
 EXCEL_ROWS = 1_048_576
@@ -33,7 +33,7 @@ def check_sheets(path: Path, limits: Limits) -> None:
     """Refuse a workbook whose sheet rectangle would exceed ``max_cells``."""
     try:
         _check(path, limits)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(
             f"the workbook's compressed data is damaged ({exc})",
             path=str(path),
@@ -122,7 +122,7 @@ def check_ods(path: Path, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             content = z.read("content.xml")
-    except (KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(
             f"the spreadsheet's content is damaged ({exc})",
             path=str(path),

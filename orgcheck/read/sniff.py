@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from orgcheck.errors import InputError
@@ -18,6 +19,18 @@ from orgcheck.errors import InputError
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 HEAD = 8192
+
+#: Everything zipfile and zlib raise for a damaged or unsupported archive.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+    NotImplementedError,  # unknown compression method or zip version
+    RuntimeError,  # an encrypted zip member
+)
 
 
 def open_checked(path: Path) -> int:
@@ -103,7 +116,7 @@ def _zip_kind(path: Path) -> str:
                 mime = z.read("mimetype")[:100]
                 if b"spreadsheet" in mime:
                     return "ods"
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except ZIP_ERRORS:
         raise InputError(
             "the file looks like a zip archive but is damaged",
             path=str(path),

@@ -43,7 +43,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         text, note = _strict(data, enc, path), f"encoding {enc.upper()} (no BOM)"
     else:
         text, note = _utf8(data, "UTF-8")
-    _refuse_binary(text, path)
+    refuse_binary(text, path)
     return text, note
 
 
@@ -84,7 +84,7 @@ def _utf16_without_bom(head: bytes) -> bool:
     return max(zeros_odd, zeros_even) > 0.4 and min(zeros_odd, zeros_even) < 0.05
 
 
-def _refuse_binary(text: str, path: str) -> None:
+def refuse_binary(text: str, path: str) -> None:
     """Random bytes and binary formats decode to text full of control characters."""
     sample = text[:65536]
     if not sample:

@@ -19,6 +19,7 @@ import pandas as pd
 from orgcheck.errors import InputError, UsageError
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
+from orgcheck.read.sniff import ZIP_ERRORS
 
 
 def check_zip(path: Path, limits: Limits) -> None:
@@ -26,7 +27,7 @@ def check_zip(path: Path, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(
             f"the workbook's zip structure is damaged ({exc})",
             path=str(path),
@@ -43,12 +44,22 @@ def check_zip(path: Path, limits: Limits) -> None:
         )
 
 
-def open_workbook(path: Path):
+def open_workbook(path: Path, kind: str = "xlsx"):
+    """calamine's workbook; legacy .xls is parsed in a child process (see ``isolated``)."""
+    if kind == "xls":
+        from orgcheck.read.isolated import open_isolated
+
+        opened = open_isolated(path)
+        if isinstance(opened, str):
+            raise _calamine_error(RuntimeError(opened), path)
+        return opened
     from python_calamine import CalamineWorkbook
 
     try:
         return CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own and builtin types for bad files
+    except BaseException as exc:  # calamine raises its own types, and panics on some files
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
         raise _calamine_error(exc, path) from None
 
 
@@ -118,7 +129,9 @@ def load_sheet(wb, name: str, path: Path, limits: Limits) -> Grid:
         first_row = sheet.start[0] + 1 if sheet.start else 1
     except InputError:
         raise
-    except Exception as exc:
+    except BaseException as exc:  # a calamine panic is a BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
         raise _calamine_error(exc, path, name) from None
     if not values:
         return Grid(frame=pd.DataFrame(), rows=np.zeros(0, dtype=np.int64), sheet=name)

@@ -7,7 +7,8 @@ the small ones are kept in ``tests/hostile/files/`` for anyone to try by hand:
     python tests/hostile/make_hostile.py     # rewrites tests/hostile/files/
 
 The encrypted workbook needs ``msoffcrypto-tool`` to be made; the committed copy is
-used by the tests, which never need that package.
+used by the tests, which never need that package. ``damaged.xls`` is kept as found by
+fuzzing: the Visio fixture with a few bytes flipped, which made calamine abort.
 """
 
 from __future__ import annotations
