@@ -242,7 +242,8 @@ def choose(
         return Choice(None)
     n = len(candidates[0][1])
     rows = sample_rows(n)
-    scored: list[tuple[tuple[int, int, int], Resolution]] = []  # (rank, resolution)
+    shapes = {header: looks_like(refs) for header, refs in candidates}
+    scored: list[tuple[tuple[int, ...], Resolution]] = []  # (rank, resolution)
     for space_i, make in enumerate(spaces):
         space = make()
         if space is None:
@@ -251,7 +252,8 @@ def choose(
             if space.kind == "email" and not _has_at(refs):
                 continue
             res = resolve(header, refs, space, rows)
-            scored.append(((res.resolved, -col_i, -space_i), res))
+            shaped = int(space.kind == shapes[header])  # breaks ties, e.g. when nothing resolves
+            scored.append(((res.resolved, shaped, -col_i, -space_i), res))
         if scored and _good(max(scored, key=lambda s: s[0])[1], candidates[0][0]):
             break
     best = max(scored, key=lambda s: s[0])[1] if scored else None
@@ -306,6 +308,21 @@ def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list
 
 def _has_at(refs: np.ndarray) -> bool:
     return any("@" in v for v in pd.unique(refs[: SAMPLE_ROWS * 5]).tolist())
+
+
+def looks_like(refs: np.ndarray) -> str:
+    """What most distinct non-blank values look like: "email", "id" or "name".
+
+    Only a tie-breaker: when no reading resolves more than another, say in a partial
+    export whose managers are all missing, the key reported is the one the values show.
+    """
+    values = [v for v in pd.unique(refs[: SAMPLE_ROWS * 5]).tolist() if v and not is_sentinel(v)]
+    if not values:
+        return "name"
+    if sum("@" in v for v in values) * 2 > len(values):
+        return "email"
+    idlike = sum(" " not in v and any(c.isdigit() for c in v) for v in values)
+    return "id" if idlike * 2 > len(values) else "name"
 
 
 def _good(res: Resolution, first_header: str) -> bool:

@@ -38,7 +38,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _EMAIL = re.compile(r"[^\s<>()\[\]\"',;:]+@[^\s<>()\[\]\"',;:]+")
 
 #: Name suffixes that follow a comma ("John Smith, Jr.") rather than a first name.
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "mba"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "esq", "mba"})
 #: Courtesy and academic titles before a name ("Dr. Eva Müller", "Prof. Dr. Jan Berg").
 _HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "miss", "sir", "herr", "frau"})
 
@@ -167,7 +167,11 @@ def name_tokens(value: str) -> list[str]:
     if "," in s:
         head, _, tail = s.partition(",")
         tail_tokens = _NON_WORD.sub(" ", _APOSTROPHE.sub("", tail)).split()
-        suffix_only = bool(tail_tokens) and all(t in _SUFFIXES for t in tail_tokens)
+        suffix_only = (
+            bool(tail_tokens)
+            and all(t in _SUFFIXES for t in tail_tokens)
+            and len(head.split()) >= 2  # "Smith, Jr" is still Last, First
+        )
         # "John Smith, Jr." -> "john smith"; "Smith, John" -> "john smith"
         s = head if suffix_only else tail + " " + head
     s = _NON_WORD.sub(" ", _APOSTROPHE.sub("", s))

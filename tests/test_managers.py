@@ -387,3 +387,25 @@ def test_manager_written_as_name_and_id_in_brackets():
 )
 def test_bracketed_parts_of_names_are_ignored(spelling):
     assert name_key(spelling) == "robert smith"
+
+
+@pytest.mark.parametrize(
+    ("refs", "key"),
+    [
+        (["Jon Smyth", "Mo Farah"], "name"),
+        (["x@y.com", "z@y.com"], "email"),
+        (["E-901", "E-902"], "id"),
+    ],
+)
+def test_key_follows_the_values_when_nothing_resolves(refs, key):
+    """A partial export whose managers are all missing still says what the column holds."""
+    recs = people(
+        ("E-1", "Ada Lovelace", refs[0], "ada@x.com"), ("E-2", "Bob Li", refs[1], "bob@x.com")
+    )
+    org = org_from_records(recs)
+    assert org.source.manager_key == key
+    assert all(
+        f"(matching by {key})" in f.message
+        for f in org.data_findings
+        if f.rule == "unknown-manager"
+    )
