@@ -66,6 +66,12 @@ SENTINELS = frozenset(
         "board",
         "the board",
         "board of directors",
+        "n.a.",
+        "k.a.",  # German "keine Angabe"
+        "(blank)",  # Excel pivot tables
+        "unassigned",
+        "tbd",
+        "no supervisor",
         "xx",  # UK government organograms: the top post reports to "XX"
         "kein",
         "keine",

@@ -4,7 +4,9 @@ HR systems keep terminated staff in their exports with a status column: BambooHR
 ``Inactive``, Workday ``Terminated``, Rippling ``Terminated`` (but ``Hired`` and
 ``Accepted`` are people about to start, and count), SuccessFactors ``inactive``, Okta
 ``DEPROVISIONED``, Entra ID ``accountEnabled = FALSE``, German systems ``ausgetreten``.
-People on leave, suspended or not yet started are still in the org and are kept.
+People on leave or not yet started are still in the org and are kept; Okta's
+``PASSWORD_EXPIRED`` and ``LOCKED_OUT`` are active users. ``Suspended`` counts as gone:
+in directory exports (Google Workspace, Okta) suspension is how leavers are offboarded.
 """
 
 from __future__ import annotations
@@ -36,6 +38,14 @@ LEAVER_WORDS: tuple[str, ...] = (
     r"separated",
     r"dismissed",
     r"offboard\w*",
+    r"exited",
+    r"laid off",
+    r"fired",
+    r"quit",
+    r"alumn\w*",
+    r"ex employee",
+    r"declined",
+    r"withdrawn",
     r"archived",
     r"deleted",
     r"ausgetreten",

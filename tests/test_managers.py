@@ -79,7 +79,23 @@ def test_name_key_punctuation():
 
 
 @pytest.mark.parametrize(
-    "cell", ["", "NO_MANAGER", "NO_MGR", "none", "N/A", "-", "—", "0", "null", "Board of Directors"]
+    "cell",
+    [
+        "",
+        "NO_MANAGER",
+        "NO_MGR",
+        "none",
+        "N/A",
+        "-",
+        "—",
+        "0",
+        "null",
+        "Board of Directors",
+        "n.a.",
+        "(blank)",
+        "Unassigned",
+        "XX",
+    ],
 )
 def test_sentinels(cell):
     assert is_sentinel(cell)
