@@ -8,7 +8,8 @@ value (the caller factorizes first), so they may be plain Python.
 
 Decisions, documented here because they change which references resolve:
 
-- ids: surrounding space and case are ignored; ``1001.0`` / ``1001.00`` read as ``1001``;
+- ids: surrounding space and case are ignored; ``1001.0`` / ``1001.00`` / ``1,001`` read
+  as ``1001``;
   leading zeros of all-digit ids are dropped (``00123`` == ``123``), because Excel keeps
   them in a text column and drops them in a number column of the same export. Two ids
   that differ only by leading zeros therefore count as the same person.
@@ -123,6 +124,9 @@ def is_sentinel(value: str) -> bool:
     return _SENTINEL_SEP.sub(" ", value.casefold()).strip() in SENTINELS
 
 
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.0*)?$")
+
+
 def _drop_zero_fraction(s: str) -> str:
     """``'1001.0'`` / ``'1001.00'`` (Excel's float ids) -> ``'1001'``; anything else unchanged."""
     head, dot, tail = s.partition(".")
@@ -135,7 +139,10 @@ def id_key(value: str) -> str:
     """Key for an employee id: ``' 001001.0 '`` -> ``'1001'``, ``'E-17'`` -> ``'e-17'``."""
     if value.isdigit() and value.isascii() and value[0] != "0":
         return value  # the common case, already a key
-    s = _drop_zero_fraction(value.strip())
+    s = value.strip()
+    if "," in s and _THOUSANDS.match(s):  # Excel's number format: "1,001"
+        s = s.replace(",", "")
+    s = _drop_zero_fraction(s)
     if s.isdigit() and s.isascii():
         return s if s[0] != "0" else (s.lstrip("0") or "0")
     return " ".join(s.split()).casefold()

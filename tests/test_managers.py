@@ -19,13 +19,17 @@ from orgcheck.names import display_id, email_key, id_key, is_sentinel, name_key
         ("1001", "001001"),
         ("E-17", "e-17"),
         ("0", "000"),
+        ("1001", "1,001"),
+        ("1234567", "1,234,567.0"),
     ],
 )
 def test_id_keys_meet(a, b):
     assert id_key(a) == id_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("1001", "1001.5"), ("1001", "10010"), ("E17", "E-17")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("1001", "1001.5"), ("1001", "10010"), ("E17", "E-17"), ("1001", "1,0,01")]
+)
 def test_id_keys_stay_apart(a, b):
     assert id_key(a) != id_key(b)
 
