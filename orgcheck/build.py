@@ -168,11 +168,33 @@ def _people(
     return pd.DataFrame(data)
 
 
+def repeats(keys: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """Rows repeating an earlier row's key under the same name: one person listed twice
+    (Workday lists a worker once per position). References go to the first row; the
+    repeat is still reported as a duplicate. Same key, different names stays ambiguous."""
+    keys = np.asarray(keys, dtype=object)
+    series = pd.Series(keys, dtype=object)
+    out = np.zeros(len(keys), dtype=bool)
+    idx = np.flatnonzero(((series != "") & series.duplicated(keep=False)).to_numpy())
+    if not len(idx):
+        return out
+    group = pd.DataFrame({"key": keys[idx], "name": map_distinct(names[idx], name_key)})
+    one_name = group.groupby("key", sort=False)["name"].transform("nunique").to_numpy() == 1
+    later = group["key"].duplicated(keep="first").to_numpy()
+    out[idx] = later & one_name
+    return out
+
+
 def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: dict) -> list:
     """Lazy key-space builders: ids, then emails, then names (the costliest) last."""
 
     def from_header(kind: str, header: str):
-        return lambda: managers.key_space(kind, header, [cells.keys(header, kind)])
+        def make() -> managers.KeySpace:
+            keys = cells.keys(header, kind)
+            keys = np.where(repeats(keys, people["name"].to_numpy()), "", keys)
+            return managers.key_space(kind, header, [keys])
+
+        return make
 
     out = []
     for kind in ("id", "email"):

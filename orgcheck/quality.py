@@ -21,6 +21,7 @@ import pandas as pd
 
 from orgcheck.managers import AMBIGUOUS, UNKNOWN, Resolution
 from orgcheck.model import Finding, Severity
+from orgcheck.names import name_key
 from orgcheck.tree import TreeMetrics
 
 #: rule -> (code, default severity)
@@ -227,15 +228,20 @@ def duplicates(
                 continue
             reported.add(tuple(g.tolist()))
             value = people[label].iat[int(g[0])]
+            if len({name_key(n) for n in people["name"].to_numpy()[g].tolist()}) == 1:
+                then = f"references to it were linked to the first, {row_of(people, int(g[0]))}."
+            else:
+                then = (
+                    f"a manager reference to this {label} matches all of them "
+                    "and is left unresolved."
+                )
             out.append(
                 finding(
                     "duplicate-person",
                     f"{label} {value!r} is on {len(g)} rows: {listing(people, g)}",
                     people["id"].to_numpy()[g].tolist(),
                     people["row"].to_numpy()[g].tolist(),
-                    "Remove the repeated row or give each person their own "
-                    f"{label}; a manager reference to this {label} matches all of them "
-                    "and is left unresolved.",
+                    f"Remove the repeated row or give each person their own {label}; " + then,
                 )
             )
         out += tail

@@ -165,15 +165,31 @@ def test_reporting_cycle_quiet_for_a_tree():
 
 
 def test_duplicate_id_fires_and_makes_references_ambiguous():
-    recs = [*SMALL, rec("4", "Dee Park (2)", manager="3"), rec("9", "Ivy", manager="4")]
+    recs = [*SMALL, rec("4", "Dana Poe", manager="3"), rec("9", "Ivy", manager="4")]
     org = org_from_records(recs)
     dup = only(org, "duplicate-person")
     assert dup.code == "OC104"
     assert dup.people == ("4", "4")
     assert dup.rows == (5, 7)
-    assert dup.message.startswith("id '4' is on 2 rows: Dee Park (row 5), Dee Park (2) (row 7)")
+    assert dup.message.startswith("id '4' is on 2 rows: Dee Park (row 5), Dana Poe (row 7)")
+    assert dup.suggestion.endswith("matches all of them and is left unresolved.")
     assert len(org) == 7  # both rows kept
     assert only(org, "ambiguous-manager").people == ("9",)
+
+
+def test_same_person_twice_is_reported_but_keeps_their_reports():
+    """Workday lists a worker once per position: same id, same name."""
+    recs = [
+        *SMALL,
+        rec("3", "Okafor, Cy", "Director of Platform", "2"),
+        rec("9", "Ivy", manager="3"),
+    ]
+    org = org_from_records(recs)
+    dup = only(org, "duplicate-person")
+    assert dup.rows == (4, 7)
+    assert dup.suggestion.endswith("references to it were linked to the first, row 4.")
+    assert "ambiguous-manager" not in rules_of(org)
+    assert org.parent.tolist() == [-1, 0, 1, 2, 2, 1, 2]
 
 
 def test_duplicate_email_fires():
