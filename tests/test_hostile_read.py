@@ -60,7 +60,8 @@ COMMITTED = {
     "xxe_sheet.xlsx": "entities",
     "far_cell.xlsx": "max_cells",
     "ods_repeats.ods": "repeated",
-    "damaged.xls": "damaged",  # made calamine abort the process (140 GB allocation)
+    "damaged.xls": "damaged",
+    "no_sheets.xls": "no worksheets",  # also found by fuzzing  # made calamine abort the process (140 GB allocation)
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgcheck.columns import header_field
+from orgcheck.errors import InputError
 from orgcheck.read.grid import Grid
 from orgcheck.read.header import SCAN, find_header, strip_cells
 from orgcheck.read.limits import Limits
@@ -28,6 +29,12 @@ def sheet_score(grid: Grid) -> tuple[int, int, int]:
 
 def choose_sheet(wb, path: Path, limits: Limits) -> tuple[Grid, str]:
     names = worksheet_names(wb)
+    if not names:
+        raise InputError(
+            "the workbook has no worksheets",
+            path=str(path),
+            hint="open it in Excel and check it holds the people list",
+        )
     if len(names) == 1:
         return load_sheet(wb, names[0], path, limits), f"sheet {names[0]!r}"
     grids = [load_sheet(wb, n, path, limits) for n in names]

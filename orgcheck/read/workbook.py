@@ -81,6 +81,8 @@ def _calamine_error(exc: Exception, path: Path, sheet: str | None = None) -> Inp
             sheet=sheet,
             hint="open it in Excel and save it again, or ask for a fresh export",
         )
+    if "panic" in low or "panic" in type(exc).__name__.lower():
+        text = "it is damaged (" + text.removeprefix("PanicException: ")[:120] + ")"
     return InputError(
         f"the workbook cannot be read: {text[:200]}",
         path=str(path),
