@@ -1,6 +1,6 @@
 """Delimited text (.csv .tsv .txt): sniff encoding and delimiter, parse with pandas' C engine.
 
-Everything is read as text (``dtype=str``, no NA guessing) so ``007`` and ``1001.0``
+Everything is read as text (object columns of str, no NA guessing) so ``007`` and ``1001.0``
 reach the org builder exactly as written. Rows are records, counted the way a
 spreadsheet numbers them, so a finding can cite "row 7" and the user finds it.
 """

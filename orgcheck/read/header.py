@@ -122,15 +122,7 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
     data_idx = kept[start:]
     blank_rows = int(len(keep) - first - len(data_idx)) + int((~keep[kept[0] : kept[h]]).sum())
     whole = len(data_idx) == len(keep) - first  # no blank rows: slice, don't gather
-    use = [j for j in range(width) if headers[j] or filled[first:, j].any()]
-    dropped = width - len(use)
-    if dropped:
-        notes.append(f"{dropped} blank column(s) dropped")
-    named = [headers[j] or _column_name(j) for j in use]
-    for j, name in zip(use, named, strict=True):
-        if not headers[j]:
-            notes.append(f"a column without a header is called {name!r}")
-    names = _unique(named)
+    use, names = _columns(headers, filled[first:], notes)
     if len(data_idx) == 0:
         raise InputError(
             "the file has a header row but no data rows below it",
@@ -164,6 +156,19 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
         notes=notes,
         blank_rows=blank_rows,
     )
+
+
+def _columns(headers: list[str], filled: np.ndarray, notes: list[str]):
+    """Columns kept (a header or any data) and their unique names; blank ones dropped."""
+    use = [j for j in range(len(headers)) if headers[j] or filled[:, j].any()]
+    dropped = len(headers) - len(use)
+    if dropped:
+        notes.append(f"{dropped} blank column(s) dropped")
+    named = [headers[j] or _column_name(j) for j in use]
+    for j, name in zip(use, named, strict=True):
+        if not headers[j]:
+            notes.append(f"a column without a header is called {name!r}")
+    return use, _unique(named)
 
 
 def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) -> None:
