@@ -131,9 +131,8 @@ def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
         skipped["blank"] = int((nameless & ~any_cell).sum())
     if (nameless & any_cell).any():
         skipped["no name or id"] = int((nameless & any_cell).sum())
-        notes.append(
-            f"left out for having neither a name nor an id: {skipped['no name or id']:,} rows"
-        )
+        nameless_rows = _count(skipped["no name or id"], "row")
+        notes.append(f"left out for having neither a name nor an id: {nameless_rows}")
     if "status" in columns:
         status = cells.text(columns["status"])
         inactive = inactive_mask(status, columns["status"]) & keep
@@ -141,8 +140,7 @@ def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
             skipped["terminated"] = int(inactive.sum())
             seen = pd.Series(status[inactive]).value_counts().head(5)
             shown = ", ".join(f"{v!r} ({c:,})" for v, c in seen.items())
-            count = skipped["terminated"]
-            notes.append(f"left out by status ({count:,} row{'s' * (count != 1)}): {shown}")
+            notes.append(f"left out by status ({_count(skipped['terminated'], 'row')}): {shown}")
             keep &= ~inactive
     return keep, inactive, skipped, notes
 
@@ -182,6 +180,29 @@ def repeats(keys: np.ndarray, names: np.ndarray) -> np.ndarray:
     one_name = group.groupby("key", sort=False)["name"].transform("nunique").to_numpy() == 1
     later = group["key"].duplicated(keep="first").to_numpy()
     out[idx] = later & one_name
+    return out
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
+def _id_notes(cells: Cells, columns: dict[str, str], people: pd.DataFrame) -> list[str]:
+    """Say how ids were read when that was not verbatim (floats, blanks)."""
+    if "id" not in columns:
+        return ["no id column: people are known by their row number"]
+    raw_ids, ids = cells.text(columns["id"]), people["id"].to_numpy()
+    out = []
+    changed = np.flatnonzero((raw_ids != "") & (ids != raw_ids))
+    if len(changed):
+        i = int(changed[0])
+        out.append(
+            f"{_count(len(changed), 'id')} written as decimals read as whole numbers "
+            f"({raw_ids[i]!r} as {ids[i]!r})"
+        )
+    blank = int(np.count_nonzero(raw_ids == ""))
+    if blank:
+        out.append(f"{_count(blank, 'person', 'people')} without an id known by row ('row-N')")
     return out
 
 
@@ -325,6 +346,7 @@ def build_org(
     keep, leavers, skipped, notes = _keep_rows(all_cells, columns, name, n)
     cells = all_cells.kept(keep)
     people = _people(cells, columns, name[keep], np.asarray(raw.rows, dtype=np.int64)[keep])
+    notes += _id_notes(cells, columns, people)
     extra = _candidates(raw, columns, ("id", "email"))
     findings = quality.duplicates(
         people,
