@@ -374,3 +374,10 @@ def test_unknown_email_suggestion(typo, hint):
     ]
     f = only(org_from_records(recs), "unknown-manager")
     assert f.suggestion.startswith(hint + "Correct the manager cell")
+
+
+def test_notes_say_how_ids_were_read():
+    org = org_from_records([rec("1001.0", "Ada", "CEO"), rec("", "Bob", manager="1001")])
+    assert "1 id written as decimals read as whole numbers ('1001.0' as '1001')" in org.source.notes
+    assert "1 person without an id known by row ('row-N')" in org.source.notes
+    assert org.people["id"].tolist() == ["1001", "row-3"]
