@@ -165,8 +165,14 @@ def _strip_accents(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 def name_tokens(value: str) -> list[str]:
     """A name as comparable tokens, first name first, without initials in the middle."""
+    if _PLAIN_NAME.fullmatch(value):  # the common case: "Ada Lovelace"
+        tokens = value.lower().split()
+        return _tidy(tokens) if len(tokens) > 2 else tokens
     s = value
     if "&" in s:
         s = html.unescape(s)
@@ -187,8 +193,11 @@ def name_tokens(value: str) -> list[str]:
         )
         # "John Smith, Jr." -> "john smith"; "Smith, John" -> "john smith"
         s = head if suffix_only else tail + " " + head
-    s = _NON_WORD.sub(" ", _APOSTROPHE.sub("", s))
-    tokens = s.split()
+    return _tidy(_NON_WORD.sub(" ", _APOSTROPHE.sub("", s)).split())
+
+
+def _tidy(tokens: list[str]) -> list[str]:
+    """Drop leading honorifics, a trailing suffix and single-letter middle tokens."""
     while len(tokens) > 2 and tokens[0] in _HONORIFICS:
         tokens.pop(0)
     if tokens and tokens[-1] in _SUFFIXES and len(tokens) > 2:
