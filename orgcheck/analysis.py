@@ -58,7 +58,7 @@ def analyze(
     step("columns")
     mapping = columns_mod.detect_columns(raw, overrides=columns)
     step("tree")
-    org = build.build_org(raw, mapping)
+    org = build.build_org(raw, mapping, overrides=columns)
     step("classify")
     classifier = titles.Classifier.from_config(cfg)
     titles.classify_org(org, classifier)

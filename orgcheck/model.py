@@ -131,7 +131,7 @@ class Org:
     source: Source
     people: pd.DataFrame
     parent: np.ndarray  # int64, solid-line manager position or -1
-    depth: np.ndarray  # int32, 0 at a top of the tree; -1 for people in or under a cycle
+    depth: np.ndarray  # int32, 0 at a top of the tree (cycles are cut before metrics)
     direct_reports: np.ndarray  # int32
     org_size: np.ndarray  # int64, everyone beneath (not counting the person)
     roots: np.ndarray  # positions of tops of the tree

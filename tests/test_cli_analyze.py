@@ -279,3 +279,23 @@ def test_init_writes_a_config_that_analyze_accepts(run_cli, small_csv, tmp_path)
     assert (tmp_path / "orgcheck.toml").is_file()
     assert run_cli("analyze", small_csv, "--fail-on", "never")[0] == 0
     assert run_cli("init")[0] == 2  # refuses to overwrite
+
+
+def test_column_override_picks_the_manager_column(run_cli, tmp_path):
+    rows = [
+        ("10", "Chen, Maya", "CEO", "", "77"),
+        ("11", "Patel, Ravi", "VP of Product", "Maya Chen", "77"),
+        ("12", "Vogel, Lena", "Product Manager", "Ravi Patel", "78"),
+    ]
+    src = write_csv(
+        tmp_path / "hr.csv",
+        rows,
+        header=("EmpID", "Employee_Name", "Position", "ManagerName", "ManagerID"),
+    )
+    base = ["analyze", src, "--format", "json", "-o", "-", "--fail-on", "never"]
+    auto = json.loads(run_cli(*base)[1])
+    assert auto["source"]["columns"]["manager"] == "ManagerName"
+    assert [p["manager_id"] for p in auto["people"]] == [None, "10", "11"]
+    forced = json.loads(run_cli(*base, "--column", "manager=ManagerID")[1])
+    assert forced["source"]["columns"]["manager"] == "ManagerID"
+    assert "unknown-manager" in {f["rule"] for f in forced["findings"]}

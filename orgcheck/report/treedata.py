@@ -55,10 +55,8 @@ class TreeLine:
 
 
 def _tree_parent(org: Org) -> np.ndarray:
-    """Solid-line parents with reporting cycles cut, so the page can never loop."""
-    parent = org.parent.astype(np.int64, copy=True)
-    parent[org.in_cycle] = -1
-    return parent
+    """Solid-line parents: the builder has already cut reporting cycles, so this is a forest."""
+    return org.parent.astype(np.int64, copy=False)
 
 
 def _flags(ctx: Context) -> np.ndarray:
