@@ -419,38 +419,58 @@ def _wording_candidates(headers: Iterable[str], field: str) -> list[tuple[int, s
     return sorted(found, key=lambda t: t[0])
 
 
-def _norm_values(series: pd.Series) -> set[str]:
-    """Distinct non-empty values, normalised so ids, emails and names can be compared."""
-    values = pd.unique(series.astype(str).str.strip().str.lower())
-    out = set()
-    for v in values:
-        if not v:
-            continue
-        v = re.sub(r"\.0+$", "", v)
-        v = " ".join(v.split())
-        out.add(v)
-        if "," in v:  # "doe, john" -> "john doe"
-            last, _, first = v.partition(",")
-            out.add(f"{first.strip()} {last.strip()}")
+SAMPLE = 5000  # manager references looked at when ranking candidate columns
+
+
+def _compact(value: str) -> str:
+    """'Chen,  Alice' and 'chen, alice' -> 'chenalice': case, spaces and commas ignored."""
+    return value.lower().replace(" ", "").replace(",", "").replace(".", "")
+
+
+def _ref_variants(ref: str) -> set[str]:
+    """The forms a reference may take in a key column: id 1001/1001.0, email, either name order."""
+    ref = ref.strip()
+    out = {ref, ref.lower(), _compact(ref)}
+    if ref.endswith(".0"):
+        out.add(ref[:-2])
+    else:
+        out.add(ref + ".0")
+    last, comma, first = ref.partition(",")
+    words = ref.split()
+    if comma:
+        out.add(_compact(first + last))
+    elif len(words) >= 2:
+        out.add(_compact(words[-1] + "".join(words[:-1])))
     return out
 
 
 def _person_keys(raw: RawTable, mapping: dict[str, str]) -> set[str]:
+    """Every form a person can be referred to by, built per column at C speed where possible."""
     keys: set[str] = set()
-    for fld in ("id", "email", "name"):
-        if fld in mapping:
-            keys |= _norm_values(raw.frame[mapping[fld]])
+    frame = raw.frame
+    if "id" in mapping:
+        keys |= set(frame[mapping["id"]].to_numpy(dtype=object))
+    if "email" in mapping:
+        keys |= set(map(str.lower, frame[mapping["email"]].to_numpy(dtype=object)))
+    if "name" in mapping:
+        keys |= set(map(_compact, frame[mapping["name"]].to_numpy(dtype=object)))
     if "first_name" in mapping and "last_name" in mapping:
-        full = raw.frame[mapping["first_name"]] + " " + raw.frame[mapping["last_name"]]
-        keys |= _norm_values(full)
+        full = frame[mapping["first_name"]] + frame[mapping["last_name"]]
+        keys |= set(map(_compact, full.to_numpy(dtype=object)))
+    keys.discard("")
     return keys
 
 
+def _sample_refs(series: pd.Series) -> list[str]:
+    values = pd.unique(series.to_numpy(dtype=object))
+    return [v for v in values[: SAMPLE * 2] if v and v.strip()][:SAMPLE]
+
+
 def _resolve_share(raw: RawTable, header: str, keys: set[str]) -> float:
-    refs = _norm_values(raw.frame[header])
+    refs = _sample_refs(raw.frame[header])
     if not refs:
         return 0.0
-    return len(refs & keys) / len(refs)
+    return sum(1 for r in refs if _ref_variants(r) & keys) / len(refs)
 
 
 def candidate_headers(raw: RawTable, field: str) -> list[str]:
@@ -480,7 +500,10 @@ _FLAGS = frozenset({"yes", "no", "y", "n", "true", "false", "x", "ja", "nein"})
 
 def _is_flag(series: pd.Series) -> bool:
     """A yes/no column ('Manager?', 'Is Manager'): it says who manages, not whom."""
-    values = set(pd.unique(series.astype(str).str.strip().str.lower())) - {""}
+    distinct = pd.unique(series.to_numpy(dtype=object))
+    if len(distinct) > 2 * len(_FLAGS):
+        return False
+    values = {str(v).strip().lower() for v in distinct} - {""}
     return bool(values) and values <= _FLAGS
 
 
@@ -573,10 +596,14 @@ def _pick_id(raw: RawTable, mapping: dict[str, str]) -> dict[str, str]:
     found = [h for _, h in _wording_candidates(raw.headers, "id") if h not in taken]
     if len(found) < 2:
         return mapping
-    refs = _norm_values(raw.frame[mapping["manager"]])
+    refs = _sample_refs(raw.frame[mapping["manager"]])
     if not refs:
         return mapping
-    scores = [(-len(refs & _norm_values(raw.frame[h])), i, h) for i, h in enumerate(found)]
+    variants = [_ref_variants(r) for r in refs]
+    scores = []
+    for i, h in enumerate(found):
+        ids = set(raw.frame[h].to_numpy(dtype=object))
+        scores.append((-sum(1 for v in variants if v & ids), i, h))
     best = min(scores)[2]
     return _swap(mapping, "id", best) if scores and min(scores)[0] < 0 else mapping
 

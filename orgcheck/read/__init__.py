@@ -102,10 +102,11 @@ def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
 
     if kind in ("xlsx", "xlsb", "ods"):
         workbook.check_zip(p, limits)
+    escaped = True  # unknown for .xls/.xlsb: the reader looks at the cells instead
     if kind in ("xlsx", "ods"):
         from orgcheck.read import extent
 
-        (extent.check_sheets if kind == "xlsx" else extent.check_ods)(p, limits)
+        escaped = (extent.check_sheets if kind == "xlsx" else extent.check_ods)(p, limits)
     wb = workbook.open_workbook(p, kind)
     notes = []
     expected = {"xlsx": (".xlsx", ".xlsm"), "xlsb": (".xlsb",), "xls": (".xls",), "ods": (".ods",)}[
@@ -116,6 +117,8 @@ def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
     if sheet is not None:
         name = workbook.pick_name(wb, sheet, p)
         grid: Grid = workbook.load_sheet(wb, name, p, limits)
+        grid.may_escape = escaped
         return grid, [*notes, f"sheet {name!r} (chosen with --sheet)"]
     grid, why = choose_sheet(wb, p, limits)
+    grid.may_escape = escaped
     return grid, [*notes, why]

@@ -27,12 +27,17 @@ _ROW8 = re.compile(rb'r="[A-Z]{0,3}[0-9]{8}')
 _ROW7 = re.compile(rb'r="[A-Z]{0,3}[0-9]{7}"')
 _ROW6 = re.compile(rb'r="[A-Z]{0,3}[0-9]{6}"')
 _REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,9})"')
+# Text that, once the XML is decoded, still holds an HTML entity ('&amp;amp;' -> '&amp;').
+_ESCAPED = re.compile(rb"&amp;(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
 
 
-def check_sheets(path: Path, limits: Limits) -> None:
-    """Refuse a workbook whose sheet rectangle would exceed ``max_cells``."""
+def check_sheets(path: Path, limits: Limits) -> bool:
+    """Refuse a workbook whose sheet rectangle would exceed ``max_cells``.
+
+    Returns whether any cell text holds an HTML entity, found on the same pass, so the
+    reader only unescapes cells when there is something to unescape."""
     try:
-        _check(path, limits)
+        return _check(path, limits)
     except ZIP_ERRORS as exc:
         raise InputError(
             f"the workbook's compressed data is damaged ({exc})",
@@ -41,13 +46,17 @@ def check_sheets(path: Path, limits: Limits) -> None:
         ) from None
 
 
-def _check(path: Path, limits: Limits) -> None:
+def _check(path: Path, limits: Limits) -> bool:
+    escaped = False
     with zipfile.ZipFile(path) as z:
         for info in z.infolist():
             name = info.filename
+            if name == "xl/sharedStrings.xml":
+                escaped = escaped or any(_ESCAPED.search(c) for c in _chunks(z, info))
             if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                 continue
-            rows, cols = _columns_bound(z, info)
+            rows, cols, inline = _columns_bound(z, info)
+            escaped = escaped or inline
             if rows * cols > limits.max_cells:
                 rows = _rows_bound(z, info)
             if rows * cols > limits.max_cells:
@@ -60,6 +69,7 @@ def _check(path: Path, limits: Limits) -> None:
                     f"cells in the rectangle of {name} ({rows:,} rows x {cols:,} columns)",
                     path=str(path),
                 )
+    return escaped
 
 
 def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
@@ -71,17 +81,19 @@ def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
             tail = block[-64:]
 
 
-def _columns_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
-    """(rows, columns) upper bounds from one usually fruitless search per chunk."""
-    rows, cols = EXCEL_ROWS, 26
+def _columns_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, bool]:
+    """(rows, columns) upper bounds from one usually fruitless search per chunk, and
+    whether inline text holds an escaped entity."""
+    rows, cols, escaped = EXCEL_ROWS, 26, False
     for chunk in _chunks(z, info):
+        escaped = escaped or bool(_ESCAPED.search(chunk))
         if rows == EXCEL_ROWS and cols == 26 and not _WIDE.search(chunk):
             continue
         if cols < 16_384:
             cols = 16_384 if _COL3.search(chunk) else max(cols, 702 if _WIDE.search(chunk) else 26)
         if rows == EXCEL_ROWS and _ROW8.search(chunk):
             rows = 10**9
-    return rows, cols
+    return rows, cols, escaped
 
 
 def _rows_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
@@ -116,7 +128,7 @@ _ODS_ROW = re.compile(
 _ODS_CELL = re.compile(rb'<table:table-cell\b[^>]*?number-columns-repeated="([0-9]+)"[^>]*>')
 
 
-def check_ods(path: Path, limits: Limits) -> None:
+def check_ods(path: Path, limits: Limits) -> bool:
     """OpenDocument repeats identical rows and cells by count; calamine expands every
     repeat that holds a value, so a two-cell file can ask for billions of cells."""
     try:
@@ -139,3 +151,4 @@ def check_ods(path: Path, limits: Limits) -> None:
         raise over("max_rows", rows, limits, "repeated rows", path=str(path))
     if rows * cols > limits.max_cells:
         raise over("max_cells", rows * cols, limits, "repeated cells", path=str(path))
+    return bool(_ESCAPED.search(content))

@@ -173,8 +173,10 @@ def _columns(headers: list[str], filled: np.ndarray, notes: list[str]):
 
 def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) -> None:
     for col, vals in arrays.items():
+        if not len(vals) or max(map(len, vals)) <= limits.max_cell_chars:
+            continue
         lengths = np.fromiter(map(len, vals), dtype=np.int64, count=len(vals))
-        if len(lengths) and lengths.max() > limits.max_cell_chars:
+        if lengths.max() > limits.max_cell_chars:
             i = int(lengths.argmax())
             err = over(
                 "max_cell_chars",
