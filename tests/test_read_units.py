@@ -78,7 +78,9 @@ def test_cell_text():
 
 
 def test_column_text_mixed_types_vectorised():
-    col = ("Employee ID", 1001.0, 1002.0, 2.5, "", dt.date(2021, 5, 1), True, " x ")
+    col = np.array(
+        ["Employee ID", 1001.0, 1002.0, 2.5, "", dt.date(2021, 5, 1), True, " x "], dtype=object
+    )
     assert list(_column_text(col)) == [
         "Employee ID",
         "1001",
@@ -89,7 +91,8 @@ def test_column_text_mixed_types_vectorised():
         "TRUE",
         "x",
     ]
-    assert list(_column_text((1.0, 2.0))) == ["1", "2"]
+    assert list(_column_text(np.array([1.0, 2.0], dtype=object))) == ["1", "2"]
+    assert list(_column_text(np.array([" a", "b "], dtype=object))) == ["a", "b"]
 
 
 def test_header_found_below_title_rows_and_label_row_recognised():
