@@ -162,19 +162,68 @@ class Classifier:
                 bare_seen = bare_seen or seg
                 if i + 1 >= len(segments):
                     continue
+                found = self._band_then_role(seg, segments[i + 1])
                 seg, joined = seg + segments[i + 1], True
-            found = self._phrase(seg)
+            else:
+                found = None
+            found = found or self._phrase(seg)
             if found is None:
                 continue
             others = [s for j, s in enumerate(segments) if j not in (i, i + joined)]
-            if found.rule.kind == "pm" and found.level != 1:
-                self._entry_elsewhere(found, others)
-            if found.rule.kind == "pm" and found.level == 2 and not found.notes:
-                self._seniority_elsewhere(found, others)
+            if found.rule.kind == "pm":
+                self._pm_elsewhere(found, others)
             return self._placement(found, notes, fixes, joined, others)
         if bare_seen:
             return unknown(f"'{' '.join(bare_seen)}' alone does not say of what; nothing matched")
         return unknown("nothing in the ladder matched this title")
+
+    def _band_then_role(self, band: list[str], role: list[str]) -> _Match | None:
+        """'AVP, Product Manager', 'Associate, Product Manager': a bank's pay band first.
+
+        A segment that is only a corporate title, followed by a segment naming a product
+        manager or owner, is the band of that PM: the role segment alone decides the
+        rung, as it does for 'Product Manager, AVP'. ('Director, Product Management'
+        names no person noun, so it still reads as a Director of product.)
+        """
+        key = self._band_words(band)
+        if key is None or not _names_a_pm(role):
+            return None
+        found = self._phrase(role)
+        if found is None or found.rule.kind != "pm":
+            return None
+        self._as_band(found, key)
+        return found
+
+    def _band_words(self, seg: list[str]) -> tuple[str, ...] | None:
+        """The pay band a segment consists of, after qualifiers ('Corporate'), or None."""
+        lad = self._ladder
+        for k in range(len(seg)):
+            if tuple(seg[k:]) in lad.bands and all(w in lad.bare_words for w in seg[:k]):
+                return tuple(seg[k:])
+        return None
+
+    def _as_band(self, found: _Match, band: tuple[str, ...]) -> None:
+        """A PM title with a pay band: rung 2-3 unless the role itself says more.
+
+        The band says nothing about the product rung; a plain 'Product Manager' band
+        holder is rung 2, and the tree may show that they lead PMs (rung 3).
+        """
+        found.notes.append(f"'{' '.join(band)}' read as a pay band, not a rung")
+        if found.level == 2 and found.rungs is None and len(found.notes) == 1:
+            found.rungs = (2, 3)
+
+    def _pm_elsewhere(self, found: _Match, others: list[list[str]]) -> None:
+        """Entry programmes, seniority words and pay bands in other parts of the title."""
+        if found.level != 1:
+            self._entry_elsewhere(found, others)
+        if found.level == 2 and not found.notes:
+            self._seniority_elsewhere(found, others)
+        if any("pay band" in n for n in found.notes):
+            return
+        for seg in others:
+            if tuple(seg) in self._ladder.bands:
+                self._as_band(found, tuple(seg))
+                return
 
     def _entry_elsewhere(self, found: _Match, others: list[list[str]]) -> None:
         """'Product Manager, New Grad': an entry programme in another part of the title."""
@@ -231,8 +280,25 @@ class Classifier:
         return " ".join(seg) in self._ladder.areas
 
     def _is_bare(self, seg: list[str]) -> bool:
+        """Whether a segment is only qualifiers and leader words ('Corporate VP').
+
+        Read as a chain of bare words and bare phrases, so that a qualifier in front of
+        a phrase ('Corporate' + 'Vice President', 'Global' + 'VP') stays bare and is
+        joined to the area after the comma like 'Vice President, Product'.
+        """
         lad = self._ladder
-        return tuple(seg) in lad.bare_phrases or all(w in lad.bare_words for w in seg)
+        if tuple(seg) in lad.bare_phrases:
+            return True
+        i = 0
+        while i < len(seg):
+            for size in range(min(lad.longest_modifier, len(seg) - i), 0, -1):
+                key = tuple(seg[i : i + size])
+                if key in lad.bare_phrases or (size == 1 and key[0] in lad.bare_words):
+                    i += size
+                    break
+            else:
+                return False
+        return bool(seg)
 
     def _phrase(self, seg: list[str]) -> _Match | None:
         """Match one phrase; "Senior/Principal PM" is read both ways, lower rung kept."""
@@ -271,7 +337,9 @@ class Classifier:
         ):  # "Director of PM": a leader of product managers
             self._leader_rung(seg[: start - 1], found)
             return
-        hit = _nearest(seg, start, lad.seniority, lad.longest_modifier, backwards=True)
+        band = _band_before(seg, start, lad)
+        before = start - len(band or ())
+        hit = _nearest(seg, before, lad.seniority, lad.longest_modifier, backwards=True)
         hit = hit or _nearest(seg, end, lad.seniority, lad.longest_modifier, backwards=False)
         if hit:
             found.level = lad.seniority[hit]
@@ -284,9 +352,12 @@ class Classifier:
             found.notes.append(f"numbered level '{after[0].upper()}' -> rung {found.level}")
             return
         found.level = 2
-        band = lad.leaders_re.search(" ".join(seg[:start]))
         if band:
-            found.notes.append(f"'{band.group(0)}' read as a pay band, not a rung")
+            self._as_band(found, band)
+            return
+        leader = lad.leaders_re.search(" ".join(seg[:start]))
+        if leader:
+            self._as_band(found, tuple(leader.group(0).split()))
 
     def _leader_rung(self, seg: list[str], found: _Match) -> None:
         lad = self._ladder
@@ -305,7 +376,12 @@ class Classifier:
             best = ("director",)
         found.level = lad.leaders[best]
         found.rungs = lad.ambiguous_leaders.get(best)
-        found.notes.append(f"'{' '.join(best)}' of product -> rung {found.level}")
+        note = f"'{' '.join(best)}' of product -> rung {found.level}"
+        head = best[-1:]
+        if len(best) > 1 and lad.leaders.get(head) == found.level:
+            # "Senior Director" leading Directors is same-rung: say so where it is decided
+            note += f" (one rung with '{head[0]}')"
+        found.notes.append(note)
 
     def _placement(
         self, found: _Match, notes: list[str], fixes: dict, joined: bool, others: list
@@ -318,12 +394,8 @@ class Classifier:
             reason.append(f"'{found.text}' -> {rule.function}: {rule.why}; not on the ladder")
             level_name = None
         else:
-            if rule.kind == "pm":
-                band = [" ".join(s) for s in others if self._is_band(s)]
-                if band:
-                    reason.append(f"'{band[0]}' read as a pay band, not a rung")
-                if band or any("pay band" in n for n in found.notes):
-                    score -= conf.get("band", 0.1)
+            if rule.kind == "pm" and any("pay band" in n for n in found.notes):
+                score -= conf.get("band", 0.1)
             if found.rungs and found.rungs[0] != found.rungs[1]:
                 low, high = found.rungs
                 score = min(score, conf.get("ambiguous", 0.6))
@@ -343,9 +415,6 @@ class Classifier:
             rungs=found.rungs if found.level else None,
         )
 
-    def _is_band(self, seg: list[str]) -> bool:
-        return tuple(seg) in self._ladder.bands
-
 
 def _original(title: str, word: str) -> str:
     """The word as the title spelled it ("Sr." for "sr"), for reasons people recognise."""
@@ -363,6 +432,25 @@ def _pm_noun(seg: list[str]) -> tuple[int, int]:
             if nxt in _LINE_NOUNS and i + 2 < len(seg) and seg[i + 2] in _PM_NOUNS:
                 return i, i + 3
     return len(seg), len(seg)
+
+
+def _names_a_pm(seg: list[str]) -> bool:
+    """Whether a segment names a person: product manager / owner, not 'management'."""
+    start, end = _pm_noun(seg)
+    return start < len(seg) and seg[end - 1] != "management"
+
+
+def _band_before(seg: list[str], at: int, lad: CompiledLadder) -> tuple[str, ...] | None:
+    """A pay band right before the role noun ('AVP Product Manager'), longest first.
+
+    Bands that are also seniority words ('Associate Product Manager') are not taken:
+    without a comma they are the APM rung.
+    """
+    for size in range(min(at, 4), 1, -1):
+        key = tuple(seg[at - size : at])
+        if key in lad.bands and key not in lad.seniority:
+            return key
+    return None
 
 
 def _nearest(seg: list[str], at: int, table: dict, longest: int, *, backwards: bool):
