@@ -299,3 +299,11 @@ def test_column_override_picks_the_manager_column(run_cli, tmp_path):
     forced = json.loads(run_cli(*base, "--column", "manager=ManagerID")[1])
     assert forced["source"]["columns"]["manager"] == "ManagerID"
     assert "unknown-manager" in {f["rule"] for f in forced["findings"]}
+
+
+def test_a_bad_rule_name_is_a_command_line_error_not_the_file(run_cli, small_csv, tmp_path):
+    code, _, err = run_cli("analyze", small_csv, "--select", "OC999")
+    assert code == 2
+    assert "OC999" in err
+    assert "team.csv" not in err
+    assert not list(tmp_path.glob("*.orgcheck.*"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from orgcheck.commands import CONTEXT_SETTINGS
-from orgcheck.errors import OrgcheckError, UsageError
+from orgcheck.errors import InputError, OrgcheckError, UsageError
 
 FORMATS = ("html", "json", "md", "text")
 EXTENSIONS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".txt": "text"}
@@ -165,7 +165,13 @@ def analyze(
 
     fmt = choose_format(output, fmt)
     column_map = parse_columns(columns)
-    cfg = config_mod.load_config(config_path)
+    # settings are checked once, before any file is read: a bad --select is not a file's fault
+    cfg = config_mod.load_config(config_path).with_overrides(
+        company_size=company_size,
+        title_map=title_map,
+        select=split_list(select),
+        ignore=split_list(ignore),
+    )
     fail_on = fail_on or cfg.fail_on
     say = (lambda *a, **k: None) if quiet else click.echo
     to_stdout = output == "-"
@@ -177,23 +183,13 @@ def analyze(
                 check_destination(Path(dest), list(files))
             progress = Progress()
             try:
-                result = run(
-                    src,
-                    sheet=sheet,
-                    columns=column_map,
-                    config=cfg,
-                    company_size=company_size,
-                    title_map=title_map,
-                    select=split_list(select),
-                    ignore=split_list(ignore),
-                    progress=progress,
-                )
+                result = run(src, sheet=sheet, columns=column_map, config=cfg, progress=progress)
                 text = render(result, fmt, anonymize)
             finally:
                 progress.close()
             write_atomic(dest, text)
         except OrgcheckError as exc:
-            if exc.path is None:
+            if isinstance(exc, InputError) and exc.path is None:
                 exc.path = str(src)
             click.echo(f"orgcheck: error: {exc}", err=True)
             failed = True
