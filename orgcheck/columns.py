@@ -73,6 +73,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "full legal name",
         "mitarbeiter",
         "employee",
+        "last name first name",
+        "first name last name",
+        "name last first",
     ),
     "first_name": (
         "first name",

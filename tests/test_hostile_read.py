@@ -61,7 +61,7 @@ COMMITTED = {
     "far_cell.xlsx": "max_cells",
     "ods_repeats.ods": "repeated",
     "damaged.xls": "damaged",
-    "no_sheets.xls": "no worksheets",  # also found by fuzzing  # made calamine abort the process (140 GB allocation)
+    "no_sheets.xls": "no worksheets",  # also found by fuzzing
 }
 
 
