@@ -70,6 +70,7 @@ def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     refused = CliRunner().invoke(init, [str(target)])
     assert refused.exit_code == 2
     assert "--force" in refused.output
+    assert refused.output.startswith("orgcheck: error: ")  # the prefix of every error
     assert target.read_text() == "# mine\n"
     forced = CliRunner().invoke(init, [str(target), "--force"])
     assert forced.exit_code == 0, forced.output

@@ -22,6 +22,10 @@ class CannotWrite(click.ClickException):
 
     exit_code = 2
 
+    def show(self, file: Any = None) -> None:
+        """Same prefix as every other orgcheck error (``orgcheck: error: ...``)."""
+        click.echo(f"orgcheck: error: {self.format_message()}", err=True, file=file)
+
 
 def limit_defaults() -> dict[str, Any]:
     """The reader's ``[limits]`` defaults, when the reader exposes them."""

@@ -60,9 +60,8 @@ HEALTHY_SHAPE = (
     "PM) hold most people; each first-line product leader (a Director) has about 3 to "
     "6 PMs, because below that the role is a player-coach job with a leader's title "
     "and above it coaching and roadmap ownership thin out. A VP leads a few Directors "
-    "(about 2 to 6), and there is at most one CPO. On the chart, the shaded band on a "
-    "leadership rung is that range, worked out from the rung below: a healthy bar "
-    "ends inside the shading, past the white core that marks the low end."
+    "(about 2 to 6), and there is at most one CPO. The healthy range given for each "
+    "leadership rung is worked out from the number of people on the rung below."
 )
 
 SPAN_BANDS: tuple[tuple[int, int | None, str, bool], ...] = (
