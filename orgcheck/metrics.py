@@ -122,7 +122,12 @@ def company_size(headcount: int, cfg: Any) -> tuple[int, str]:
     if given is None:
         return headcount, f"{in_file}; no --company-size given"
     if given < headcount:
-        return headcount, f"{in_file}, more than the company size {given:,} from {source}"
+        # A company cannot be smaller than the people listed: trust the file, and say
+        # so, rather than switch on startup judgement for a large org by mistake.
+        return headcount, (
+            f"company size {given:,} from {source} is smaller than the {headcount:,} people "
+            f"in the file; using {headcount:,}"
+        )
     return int(given), f"company size {given:,} from {source} ({in_file})"
 
 

@@ -74,7 +74,9 @@ def test_company_size_from_file_or_override() -> None:
     )
     small = compute_metrics(org, Config().with_overrides(company_size=5))
     assert small.company_size == 22  # the file cannot hold more people than the company
-    assert "more than the company size 5" in small.company_size_reason
+    assert small.company_size_reason == (
+        "company size 5 from --company-size is smaller than the 22 people in the file; using 22"
+    )
 
 
 def test_startup_threshold_is_configurable() -> None:

@@ -6,7 +6,10 @@ import pytest
 
 from orgcheck.rules import REGISTRY
 from tests.rule_cases import Case, run_case
-from tests.rule_cases.cases import CASES
+from tests.rule_cases.cases import CASES as BASE_CASES
+from tests.rule_cases.qa_cases import QA_CASES
+
+CASES = [*BASE_CASES, *QA_CASES]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}:{c.id}" for c in CASES])
@@ -25,6 +28,11 @@ def test_case(case: Case) -> None:
         assert {f.severity for f in findings} == {case.severity}, shown
     if case.message:
         assert case.message in findings[0].message, shown
+    if case.suggestion:
+        assert case.suggestion in findings[0].suggestion, findings[0].suggestion
+    for text in case.absent:
+        for f in findings:
+            assert text not in f.message and text not in f.suggestion, shown
 
 
 def test_every_ladder_rule_has_a_firing_and_a_quiet_case() -> None:

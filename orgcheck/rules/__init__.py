@@ -69,8 +69,14 @@ def run_rules(org: Org, metrics: Any = None, cfg: Any = None) -> list[Finding]:
             for f in raw
         ]
     out: list[Finding] = []
+    explained: dict[str, set[str]] = {}
     for rule in REGISTRY:
-        out.extend(_not_already_explained(rule, found))
+        named: set[str] = set()
+        for other in rule.defers_to:
+            if other not in explained and found.get(other):
+                explained[other] = BY_NAME[other].explains(found[other], org, metrics)
+            named |= explained.get(other, set())
+        out.extend(rule.settle(found.get(rule.name, []), named))
     known = set(BY_NAME)
     out.extend(f for f in org.data_findings if f.rule not in known)
     return out
@@ -92,18 +98,6 @@ def _severity(rule: Rule, finding: Finding) -> str:
         return rule.severity
     builder_default = BUILDER_DEFAULTS.get(rule.name, (None, None))[1]
     return rule.severity if finding.severity == builder_default else finding.severity
-
-
-def _not_already_explained(rule: Rule, found: dict[str, list[Finding]]) -> list[Finding]:
-    """Drop findings whose people are all named by a rule this one defers to."""
-    findings = found.get(rule.name, [])
-    named: set[str] = set()
-    for other in rule.defers_to:
-        for f in found.get(other, []):
-            named.update(f.people)
-    if not named:
-        return findings
-    return [f for f in findings if not f.people or not set(f.people) <= named]
 
 
 __all__ = [

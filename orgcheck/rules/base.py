@@ -135,7 +135,29 @@ class Rule:
                 return opt
         raise KeyError(name)
 
+    #: A note for the rule reference's Options section (settings that live outside
+    #: the rule's own table, such as the company size).
+    options_note: ClassVar[str] = ""
+
     # --- checking ---------------------------------------------------------------------
+
+    def explains(self, findings: Sequence[Finding], org: Org, metrics: Any) -> set[str]:
+        """Ids that this rule's ``findings`` account for, for rules that defer to it.
+
+        By default the people the findings name; a rule whose finding covers a whole
+        team (a leader's inflated title explains the shape under them) widens it.
+        """
+        return {pid for f in findings for pid in f.people}
+
+    def settle(self, findings: list[Finding], explained: set[str]) -> list[Finding]:
+        """This rule's findings minus those another rule already explains.
+
+        A finding is dropped when every person it names is in ``explained`` (the
+        people named by the rules in ``defers_to``): one cause, one finding.
+        """
+        if not explained:
+            return findings
+        return [f for f in findings if not f.people or not set(f.people) <= explained]
 
     def check(self, org: Org, metrics: Any, options: dict[str, Any]) -> Iterable[Finding]:
         """Yield findings; the default finds nothing (builder-produced rules)."""

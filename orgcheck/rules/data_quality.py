@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
-from orgcheck.rules.base import Option, Rule
+from orgcheck.rules.base import MAX_PEOPLE, Option, Rule
 
 
 class UnknownManager(Rule):
@@ -137,7 +137,10 @@ class MultipleRoots(Rule):
 
     What it checks
     --------------
-    People with no manager, when there is more than one of them.
+    People with no manager in the file, when there is more than one of them. Tops
+    that exist only because a manager reference matched nobody or several people, or
+    because a reporting cycle was cut open, are left to unknown-manager,
+    ambiguous-manager and reporting-cycle, which already name them.
 
     Why it matters on the ladder
     ----------------------------
@@ -160,6 +163,24 @@ class MultipleRoots(Rule):
     code = "OC105"
     severity = "warning"
     from_builder = True
+    defers_to = ("unknown-manager", "ambiguous-manager", "reporting-cycle")
+
+    def settle(self, findings: list[Any], explained: set[str]) -> list[Any]:
+        """Quiet when the extra tops are all explained elsewhere.
+
+        A person whose manager cell matched nobody (or several people), or the person
+        where a reporting cycle was cut, becomes a top of the tree; those findings
+        already name them, so a second finding saying the org has several tops would
+        repeat the same cause. It stays when at least two tops remain unexplained, or
+        when the finding lists too many people to tell.
+        """
+        out = []
+        for f in findings:
+            unexplained = [p for p in f.people if p not in explained]
+            if len(unexplained) <= 1 and len(f.people) < MAX_PEOPLE:
+                continue
+            out.append(f)
+        return out
 
 
 class MissingTitle(Rule):

@@ -67,6 +67,8 @@ def rule_markdown(rule: Rule, level: int = 2) -> str:
         lines += [f"| `{o.name}` | `{_value(o.default)}` | {o.doc} |" for o in rule.options]
     else:
         lines.append("None besides `severity`.")
+    if rule.options_note:
+        lines += ["", rule.options_note]
     lines.append("")
     return "\n".join(lines)
 
@@ -119,4 +121,7 @@ def rule_text(rule: Rule) -> str:
     for opt in rule.options:
         lines.append(f"    {opt.name} = {_value(opt.default)}")
         lines += textwrap.wrap(opt.doc, 88, initial_indent="        ", subsequent_indent="        ")
+    if rule.options_note:
+        note = rule.options_note.replace("`", "")
+        lines += ["", *textwrap.wrap(note, 88, initial_indent="    ", subsequent_indent="    ")]
     return "\n".join(lines)

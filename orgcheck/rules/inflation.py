@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from orgcheck.rules._arrays import plural
+from orgcheck.rules._arrays import nearest_marked_ancestor, plural
 from orgcheck.rules.base import MAX_PEOPLE, Option, Rule
 from orgcheck.rules.ladder import by_priority, rung_count
 
@@ -30,7 +30,10 @@ class TitleInflation(Rule):
     ``cpo_min_org``, or a CPO with no VP beneath them (``cpo_needs_vp``). At any size:
     a product org where more than ``max_leader_share`` of the people on the ladder are
     Directors or above. Leaders with no reports at all are left to
-    leader-without-team.
+    leader-without-team. At startup size a finding here speaks for the leader's whole
+    team: layer-skip, ladder-gap and no-successor stay quiet about it, since their
+    advice (add a Director under the leader) would contradict this one (a title that
+    fits today's scope).
 
     Why it matters on the ladder
     ----------------------------
@@ -57,6 +60,12 @@ class TitleInflation(Rule):
     severity = "warning"
     noun = "leaders"
     defers_to = ("leader-without-team",)
+    options_note = (
+        "Startup size is the company headcount: the file's, or the larger "
+        "`--company-size N` (or `company_size` in `orgcheck.toml`) when the file holds only "
+        "part of the company. The threshold is `startup_headcount` (default 50) at the top "
+        "of `orgcheck.toml`. The report states which size it assumed and why."
+    )
     options = (
         Option(
             "director_min_org",
@@ -103,7 +112,7 @@ class TitleInflation(Rule):
     }
     suggestions: ClassVar[dict[str, str]] = {
         "default": "Match the title to today's scope (Head of Product, Lead PM, Senior PM) "
-        "or plan the team that will make it true; company size assumed: {reason}.",
+        "or plan the team that will make it true.",
         "top_heavy": "Keep leadership titles for people who lead teams; most of a healthy "
         "ladder is APMs, PMs and Senior PMs doing product work.",
     }
@@ -142,10 +151,25 @@ class TitleInflation(Rule):
                 company=company,
                 rung=RUNG_ONE[rung],
                 minimum=int(minimum[rung]),
-                reason=metrics.company_size_reason,
             )
 
         yield from self.capped(ordered, namer.ids, one)
+
+    def explains(self, findings: Any, org: Any, metrics: Any) -> set[str]:
+        """At startup size, the named leaders and everyone in their orgs.
+
+        The small-team findings say the title runs ahead of the team; the shape under
+        that leader (a VP over PMs, no Director rung, no deputy) is the same cause.
+        Above startup size only the people named are covered.
+        """
+        named = super().explains(findings, org, metrics)
+        if not metrics.is_startup or not named:
+            return named
+        a = metrics.arrays
+        ids = np.asarray(a.namer(org).ids(np.arange(a.n)), dtype=object)
+        leader = np.isin(ids, list(named)) & (a.level >= 4)
+        under = nearest_marked_ancestor(a.parent, leader) >= 0
+        return named | set(ids[under].tolist())
 
     def _top_heavy(self, org: Any, metrics: Any, options: dict[str, Any]) -> Iterator[Any]:
         a = metrics.arrays

@@ -47,7 +47,10 @@ class MissingDirectorLayer(Rule):
     A VP of Product, a CPO, or an executive acting as head of product (a CEO, GM or
     COO with PMs under them) who either manages at least ``min_direct`` people on
     rungs 1-3 directly, or leads at least ``min_org`` of them through nobody but other
-    rung 1-3 people (no Director of Product anywhere between).
+    rung 1-3 people (no Director of Product anywhere between). At startup size it is
+    information, with advice for the next hires: a founder or head of product leading
+    every PM is how small companies work, and other startup rules (no-product-leader,
+    product-reports-outside-product) treat the same situation the same way.
 
     Why it matters on the ladder
     ----------------------------
@@ -91,11 +94,13 @@ class MissingDirectorLayer(Rule):
     messages: ClassVar[dict[str, str]] = {
         "direct": "{who} manages {direct} directly; no Director between them",
         "org": "{who} leads {total} with no Director between them; "
-        "{direct} report to them directly",
+        "{direct} {verb} to them directly",
     }
     suggestions: ClassVar[dict[str, str]] = {
         "default": "Put a Director of Product between {first} and these PMs, in teams "
         "of 3-6 PMs each: hire one or promote a Senior PM who already mentors others.",
+        "startup": "Normal at this size; as the team grows, plan first-line leads (a "
+        "Senior PM who mentors others, later a Director of Product) so each leads 3-6 PMs.",
     }
 
     def check(self, org: Any, metrics: Any, options: dict[str, Any]) -> Iterator[Any]:
@@ -119,16 +124,22 @@ class MissingDirectorLayer(Rule):
             team = team[np.lexsort((team, -a.level[team], a.parent[team] != pos))]
             key = "direct" if direct[pos] >= options["min_direct"] else "org"
             who = namer.label(pos)
+            own = team[a.parent[team] == pos]
             return self.finding(
                 key,
                 namer.ids([pos, *team[:MAX_PEOPLE].tolist()]),
+                severity=severity,
+                suggestion=startup_advice,
                 who=who,
                 first=who,
-                direct=_junior_words(a, team[a.parent[team] == pos]),
+                direct=_junior_words(a, own),
+                verb="reports" if len(own) == 1 else "report",
                 total=_junior_words(a, team),
             )
 
-        yield from self.capped(ordered, namer.ids, one)
+        severity = "info" if metrics.is_startup else None
+        startup_advice = self.suggestions["startup"] if metrics.is_startup else None
+        yield from self.capped(ordered, namer.ids, one, severity)
 
 
 def _direct_juniors(a: Any, junior: np.ndarray) -> np.ndarray:
@@ -154,15 +165,16 @@ class LayerSkip(Rule):
     higher and at least on rung ``min_manager_rung``: an APM or PM reporting to a VP,
     a PM or Senior PM reporting to the CPO. One finding per manager, naming the
     reports concerned. People already named by a missing-director-layer finding are
-    not reported again.
+    not reported again, nor, at startup size, a team whose leader has a
+    title-inflation finding: there the title is the problem, not a missing rung.
 
     Why it matters on the ladder
     ----------------------------
     Each rung coaches the one below: a Senior PM or Director grows a PM, a VP grows
     Directors. An APM under a VP gets strategy but no day-to-day product mentoring,
-    and the VP spends time on work two rungs below their own. Directors are left out
-    by default (``min_manager_rung = 5``): mentoring the whole PM team is part of the
-    Director's job, and APM programmes commonly report to a Director.
+    and the VP spends time on work two rungs below their own. Directors are not
+    judged by default: mentoring the whole PM team is part of the Director's job, and
+    APM programmes commonly report to a Director.
 
     Example
     -------
@@ -178,7 +190,7 @@ class LayerSkip(Rule):
     code = "OC202"
     severity = "warning"
     noun = "managers"
-    defers_to = ("missing-director-layer",)
+    defers_to = ("missing-director-layer", "title-inflation")
     options = (
         Option(
             "min_gap",
@@ -277,7 +289,7 @@ class InvertedReporting(Rule):
     ----------
     Check both titles first (one of them is often out of date); otherwise move the
     report to a manager on a higher rung, or recognise the manager's real scope. For
-    same-rung lines, name the hidden rung in titles or pin it with ``--title-map``.
+    same-rung lines, name the hidden rung in titles or pin it in a title map.
     """
 
     name = "inverted-reporting"
@@ -293,7 +305,7 @@ class InvertedReporting(Rule):
         "above": "Check both titles; if they are right, move the report under someone on "
         "a higher rung or recognise {who}'s real scope with a matching title.",
         "same": "Usually a rung the ladder does not name (Group PM, Senior Director): make "
-        "it visible in titles or pin those titles with --title-map; otherwise move the "
+        "it visible in titles or pin those titles in a title map; otherwise move the "
         "reports under someone a rung higher.",
     }
 
@@ -345,7 +357,9 @@ class LadderGap(Rule):
     bench for the one above. A hole means APMs have no visible next step, or the next
     Director has to come from outside. The VP rung is left out by default: a CPO who
     leads Directors directly is the "expanded VP" form of the role. When a
-    missing-director-layer finding already names everyone around the gap, this rule
+    missing-director-layer finding already names everyone around the gap, or at
+    startup size everyone around it sits in the team of a leader with a
+    title-inflation finding (the empty rung is the inflated title's), this rule
     stays quiet (same cause).
 
     Example
@@ -361,7 +375,7 @@ class LadderGap(Rule):
     name = "ladder-gap"
     code = "OC204"
     severity = "warning"
-    defers_to = ("missing-director-layer",)
+    defers_to = ("missing-director-layer", "title-inflation")
     options = (
         Option(
             "rungs",
@@ -420,8 +434,11 @@ class NoSuccessor(Rule):
     --------------
     Directors, VPs and CPOs with at least ``min_reports`` direct reports on the ladder
     but none on the rung just below their own (a Director without a Senior PM, a VP
-    without a Director). A CPO's bench may also be a Director, since a CPO can be an
-    expanded VP role. Leaders already named by missing-director-layer are skipped.
+    without a Director). Reports on the leader's own rung count as a bench too (a
+    Senior Director leading Directors), and a CPO's bench may also be a Director,
+    since a CPO can be an expanded VP role. Leaders already named by
+    missing-director-layer are skipped, and so, at startup size, are leaders named by
+    title-inflation (the advice there is a smaller title, not a deputy).
 
     Why it matters on the ladder
     ----------------------------
@@ -443,7 +460,7 @@ class NoSuccessor(Rule):
     code = "OC205"
     severity = "info"
     noun = "leaders"
-    defers_to = ("missing-director-layer",)
+    defers_to = ("missing-director-layer", "title-inflation")
     options = (
         Option(
             "min_reports",
@@ -454,7 +471,7 @@ class NoSuccessor(Rule):
         ),
     )
     messages: ClassVar[dict[str, str]] = {
-        "default": "{who} has {reports} on the ladder reporting directly and no {below} among them",
+        "default": "{who} has {reports} reporting directly and no {below} among them",
     }
     suggestions: ClassVar[dict[str, str]] = {
         "default": "Grow or hire a {below_one} under {who} who could stand in for them.",
@@ -464,9 +481,12 @@ class NoSuccessor(Rule):
         a = metrics.arrays
         on = (a.level > 0) & a.has_parent & a.valid
         ladder_reports = np.bincount(a.parent[on], minlength=a.n)
-        # A report on the rung just below (for a CPO, rung 4 counts as well).
+        # A report on the rung just below or on the leader's own rung (for a CPO,
+        # rung 4 counts as well).
         successor = on & (
-            (a.level == a.manager_level - 1) | ((a.manager_level == 6) & (a.level == 4))
+            (a.level == a.manager_level - 1)
+            | (a.level == a.manager_level)
+            | ((a.manager_level == 6) & (a.level == 4))
         )
         has_successor = np.bincount(a.parent[successor], minlength=a.n) > 0
         hits = np.flatnonzero(
@@ -481,7 +501,7 @@ class NoSuccessor(Rule):
                 "default",
                 namer.ids([pos]),
                 who=namer.label(pos),
-                reports=plural(int(ladder_reports[pos]), "person", "people"),
+                reports=plural(int(ladder_reports[pos]), "product person", "product people"),
                 below=below if a.level[pos] < 6 else "VPs or Directors",
                 below_one=RUNG_SINGULAR[a.level[pos] - 1] if a.level[pos] < 6 else "VP or Director",
             )

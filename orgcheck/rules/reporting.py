@@ -80,7 +80,9 @@ class NoProductLeader(Rule):
         owners = by_priority(owners, sizes)
         namer = a.namer(org)
         described = [
-            f"{lab} ({sizes[o]})"
+            f"{lab} ({'all' if sizes[o] == len(unled) else sizes[o]} of them)"
+            if len(owners) > 1 or sizes[o] < len(unled)
+            else lab
             for lab, o in zip(namer.labels(owners[:3]), owners[:3], strict=True)
         ]
         top = unled[np.lexsort((unled, -a.level[unled]))]
@@ -93,6 +95,12 @@ class NoProductLeader(Rule):
             if len(owners)
             else "nobody (they are at the top)",
         )
+
+
+APM_ADVICE = (
+    "Give {apm_noun} a product manager as line manager (a Senior PM or Director); keep "
+    "{who} as a dotted line if useful."
+)
 
 
 class ProductReportsOutsideProduct(Rule):
@@ -138,11 +146,12 @@ class ProductReportsOutsideProduct(Rule):
     )
     messages: ClassVar[dict[str, str]] = {
         "apm": "{reports} {verb} to {who}, outside product ({apms} among them)",
+        "apm_only": "{reports} {verb} to {who}, outside product",
         "default": "{reports} {verb} to {who}, outside product",
     }
     suggestions: ClassVar[dict[str, str]] = {
-        "apm": "Give the Associate PMs a product manager as line manager (a Senior PM or "
-        "Director); keep {who} as a dotted line if useful.",
+        "apm": APM_ADVICE,
+        "apm_only": APM_ADVICE,
         "default": "Check that these PMs have product mentoring (a dotted line to a product "
         "leader) and that their priorities are set with product leadership.",
     }
@@ -166,12 +175,14 @@ class ProductReportsOutsideProduct(Rule):
 def _outside_values(a: Any, namer: Namer, manager: int, reports: np.ndarray) -> dict[str, Any]:
     apms = int((a.level[reports] == 1).sum())
     labels = namer.labels(reports[:4])
+    key = "default" if not apms else "apm_only" if apms == len(reports) else "apm"
     return {
-        "key": "apm" if apms else "default",
+        "key": key,
         "severity": "warning" if apms else None,
         "reports": name_list(labels, len(reports)),
         "verb": "reports" if len(reports) == 1 else "report",
         "apms": plural(apms, "Associate PM"),
+        "apm_noun": "the Associate PM" if apms == 1 else "the Associate PMs",
     }
 
 
@@ -186,7 +197,10 @@ class PmEngineerRatio(Rule):
     ``min_engineers_per_pm`` .. ``max_engineers_per_pm``. Groups with fewer than
     ``min_people`` PMs and engineers together are not judged (a ratio of two
     numbers that small is noise). Departments holding only PMs or only engineers
-    are functional units and are not judged on their own.
+    are functional units and are not judged on their own, and neither is a
+    department with fewer than ``min_department_pms`` PMs or
+    ``min_department_engineers`` engineers: one PM embedded in "Engineering" says
+    nothing about how product teams are staffed.
 
     Why it matters on the ladder
     ----------------------------
@@ -230,6 +244,18 @@ class PmEngineerRatio(Rule):
             "Only judge a group with at least this many PMs and engineers together.",
             minimum=1,
         ),
+        Option(
+            "min_department_pms",
+            2,
+            "Only judge a department with at least this many PMs (one PM is not a ratio).",
+            minimum=1,
+        ),
+        Option(
+            "min_department_engineers",
+            4,
+            "Only judge a department with at least this many engineers.",
+            minimum=1,
+        ),
     )
     messages: ClassVar[dict[str, str]] = {
         "overall": "The org has {pms} and {engineers}: one PM per {ratio:.1f} engineers, "
@@ -248,6 +274,8 @@ class PmEngineerRatio(Rule):
         groups_ += [
             ("department", name, d["pms"], d["engineers"])
             for name, d in metrics.departments.items()
+            if d["pms"] >= options["min_department_pms"]
+            and d["engineers"] >= options["min_department_engineers"]
         ]
         low, high = options["min_engineers_per_pm"], options["max_engineers_per_pm"]
         hits = []

@@ -37,10 +37,11 @@ class WideSpan(Rule):
 
     What it checks
     --------------
-    Managers with more than ``max_span`` direct reports. By default only managers in
-    or over product are judged (``scope``); the span bands of every manager are in
-    the report's metrics. A leader already named by missing-director-layer is not
-    reported again for the same team.
+    Managers with more than ``max_span`` direct reports. Every manager in the file is
+    judged by default, engineering and sales managers included, because an overloaded
+    manager anywhere slows the teams product works with; set ``scope`` to judge only
+    managers in or over product. A leader already named by missing-director-layer is
+    not reported again for the same team.
 
     Why it matters on the ladder
     ----------------------------

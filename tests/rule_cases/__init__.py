@@ -1,7 +1,9 @@
 """Orgs for rule tests, written as indented outlines instead of tables.
 
-One line per person: ``id: Title`` with optional ``= Name`` and ``@ Department``;
-indentation gives the manager (the nearest line above with less indentation).
+One line per person: ``id: Title`` with optional ``= Name``, ``@ Department`` and
+``^ MANAGER`` (a manager cell written as is, e.g. an id that matches nobody);
+indentation gives the manager otherwise (the nearest line above with less
+indentation).
 ``pm*3: Product Manager`` makes pm1, pm2, pm3. Example::
 
     ceo: CEO = Pat Lee
@@ -23,8 +25,9 @@ from orgcheck.model import Finding, Org
 from orgcheck.titles import Classifier, classify_org
 
 LINE = re.compile(
-    r"^(?P<indent> *)(?P<id>[\w.-]+)(?:\*(?P<times>\d+))?:\s*(?P<title>[^=@]*?)"
-    r"\s*(?:=\s*(?P<name>[^@]+?))?\s*(?:@\s*(?P<dept>.+?))?\s*$"
+    r"^(?P<indent> *)(?P<id>[\w.-]+)(?:\*(?P<times>\d+))?:\s*(?P<title>[^=@^]*?)"
+    r"\s*(?:=\s*(?P<name>[^@^]+?))?\s*(?:@\s*(?P<dept>[^^]+?))?"
+    r"\s*(?:\^\s*(?P<manager>\S*))?\s*$"
 )
 
 
@@ -42,6 +45,8 @@ def records(outline: str) -> list[dict[str, str]]:
         while stack and stack[-1][0] >= indent:
             stack.pop()
         manager = stack[-1][1] if stack else ""
+        if m["manager"] is not None:
+            manager = m["manager"]
         times = int(m["times"]) if m["times"] else None
         ids = [f"{m['id']}{i}" for i in range(1, times + 1)] if times else [m["id"]]
         for pid in ids:
@@ -82,6 +87,8 @@ class Case:
     company_size: int | None = None
     severity: str | None = None  # expected severity of every finding, when given
     message: str | None = None  # text the first message must contain
+    suggestion: str | None = None  # text the first suggestion must contain
+    absent: tuple[str, ...] = ()  # text no message or suggestion may contain
 
 
 def run_case(case: Case) -> list[Finding]:

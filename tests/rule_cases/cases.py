@@ -117,6 +117,7 @@ CASES: list[Case] = [
         """,
         fires=True,
         people=(("cpo", "spm", "pmx"),),
+        company_size=300,
         message="2 people report to Chief Product Officer Ravi Patel, 3 or more rungs above",
     ),
     Case(
@@ -257,7 +258,7 @@ CASES: list[Case] = [
         """,
         fires=True,
         people=(("dir",),),
-        message="Director of Product Mia Hall has 4 people on the ladder reporting directly "
+        message="Director of Product Mia Hall has 4 product people reporting directly "
         "and no Senior PMs among them",
     ),
     Case("director-with-senior-pm", "no-successor", DIRECTOR_TEAM, fires=False),
