@@ -171,6 +171,34 @@ KINDS: dict[str, list[tuple[str, int | None, str]]] = {
         ("Senior Product Manager - Vice President", 3, "product"),
         ("Product Manager - Associate", 2, "product"),
         ("Senior Associate, Product Manager", 2, "product"),
+        ("AVP, Product Manager", 2, "product"),
+        ("Product Manager, AVP", 2, "product"),
+        ("Assistant Vice President, Product Manager", 2, "product"),
+        ("Assistant Vice President Product Manager", 2, "product"),
+        ("VP, Product Manager", 2, "product"),
+        ("Product Manager, VP", 2, "product"),
+        ("Senior Vice President, Product Manager", 2, "product"),
+        ("Associate, Product Manager", 2, "product"),
+        ("Product Manager, Associate", 2, "product"),
+        ("Associate Product Manager", 1, "product"),
+        ("AVP, Senior Product Manager", 3, "product"),
+        ("Director, Product Management", 4, "product"),
+        ("Executive Director, Product Management", 4, "product"),
+    ],
+    "qualified VPs before a comma": [
+        ("Corporate Vice President, Product", 5, "product"),
+        ("Global VP, Product", 5, "product"),
+        ("CVP, Product", 5, "product"),
+        ("SVP, Product", 5, "product"),
+        ("Vice President, Product", 5, "product"),
+        ("Group Vice President, Product", 5, "product"),
+        ("Corporate VP Product", 5, "product"),
+        ("VP, Product Management", 5, "product"),
+        ("Corporate Vice President, Engineering", None, "engineering"),
+        ("Global VP, Sales", None, "other"),
+        ("Senior PM, Growth", 3, "product"),
+        ("Deputy CPO", 5, "product"),
+        ("Deputy Chief Product Officer", 5, "product"),
     ],
     "executives beyond the ladder": [
         ("CEO", None, "executive"),
@@ -226,6 +254,36 @@ def test_ambiguous_titles_carry_a_range_and_lower_confidence() -> None:
     assert max(head.confidence, lead.confidence, gpm.confidence) <= 0.6
     assert "depending on position" in head.reason
     assert place("Senior Product Manager").rungs is None
+
+
+BAND_PAIRS = [
+    ("AVP, Product Manager", "Product Manager, AVP"),
+    ("VP, Product Manager", "Product Manager, VP"),
+    ("Associate, Product Manager", "Product Manager, Associate"),
+    ("Senior Vice President, Product Manager", "Product Manager, Senior Vice President"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), BAND_PAIRS)
+def test_a_pay_band_reads_the_same_on_either_side_of_the_role(before: str, after: str) -> None:
+    """A band says nothing about the product rung: rung 2 on its own, 2-3 by the tree."""
+    first, second = place(before), place(after)
+    assert (first.level, first.rungs) == (second.level, second.rungs) == (2, (2, 3))
+    assert "read as a pay band, not a rung" in first.reason
+    assert "read as a pay band, not a rung" in second.reason
+
+
+def test_a_seniority_word_on_the_role_beats_the_band() -> None:
+    p = place("Senior Product Manager - Vice President")
+    assert (p.level, p.rungs) == (3, None) and "pay band" in p.reason
+
+
+def test_senior_director_says_it_shares_the_director_rung() -> None:
+    """Leading Directors is a same-rung line on the six-rung ladder; the reason says why."""
+    p = place("Senior Director of Product")
+    assert p.level == 4
+    assert "'senior director' of product -> rung 4 (one rung with 'director')" in p.reason
+    assert "one rung with" not in place("Director of Product").reason
 
 
 def test_confidence_reflects_doubt() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from orgcheck.build import org_from_records
 from orgcheck.model import Org, Source
@@ -97,17 +98,131 @@ def test_head_of_product_leading_directors_is_a_vp() -> None:
     assert row["level"] == 5 and "leads 2 Directors" in row["reason"]
 
 
-def test_head_of_product_at_a_startup_is_a_director() -> None:
-    rows = [("1", "CEO", None), ("2", "Head of Product", "1"), ("3", "PM", "2"), ("4", "PM", "2")]
-    org = org_of(rows + engineers(10, "1"))
+def pms(first: int, n: int, manager: str, title: str = "Product Manager") -> list:
+    return [(str(first + k), title, manager) for k in range(n)]
+
+
+@pytest.mark.parametrize("company", [14, 75, 400, 5000])
+@pytest.mark.parametrize("team", [2, 6])
+def test_head_of_product_leading_pms_is_first_line_at_any_size(company: int, team: int) -> None:
+    """Rung 4 is 'leads a team of PMs': a big company does not make it a VP."""
+    rows = [("1", "CEO", None), ("2", "Head of Product", "1"), *pms(10, team, "2")]
+    org = org_of(rows + engineers(company - len(rows), "1"))
     classify_org(org, CLF)
     head = person(org, "2")
     assert head["level"] == 4
-    assert "at a company of 14 people" in head["level_note"]
-    classify_org(org, CLF, company_size=400)  # the file is only part of a bigger company
+    assert head["level_note"] == (
+        f"'Head of Product' is rung 4-5; reports to 'CEO' and manages {team} product "
+        "people and no product leaders: a first-line product leader -> rung 4"
+    )
+
+
+def test_head_of_product_over_a_player_coach_and_a_small_team_stays_first_line() -> None:
+    rows = [("1", "CEO", None), ("2", "Head of Product", "1"), ("3", "Senior PM", "2")]
+    rows += pms(10, 2, "3") + pms(20, 3, "2") + engineers(300, "1")
+    org = org_of(rows)
+    classify_org(org, CLF)
+    assert person(org, "2")["level"] == 4
+
+
+def test_head_of_product_leading_leaders_of_a_big_org_is_a_vp() -> None:
+    """Three Senior PMs who each lead 5 PMs: 18 product people through other managers."""
+    rows = [("1", "CEO", None), ("2", "Head of Product", "1")]
+    for k in range(3):
+        lead = str(3 + k)
+        rows += [(lead, "Senior PM", "2"), *pms(10 + 10 * k, 5, lead)]
+    org = org_of(rows)
+    classify_org(org, CLF)
     head = person(org, "2")
     assert head["level"] == 5
-    assert "no product leader above" in head["level_note"]
+    assert "leads 3 managers of product teams, 18 product people in all" in head["level_note"]
+
+
+def test_head_of_product_over_group_pms_is_a_vp_and_they_stay_first_line() -> None:
+    """Both titles are ambiguous: each reads the other at its uncapped rung."""
+    rows = [("1", "CEO", None), ("2", "Head of Product", "1")]
+    rows += [("3", "Group Product Manager", "2"), ("4", "Group Product Manager", "2")]
+    rows += pms(10, 3, "3") + pms(20, 3, "4", "Senior Product Manager")
+    org = org_of(rows)
+    classify_org(org, CLF)
+    assert person(org, "2")["level"] == 5
+    assert "leads 2 Directors -> rung 5" in person(org, "2")["level_note"]
+    assert person(org, "3")["level"] == 4 and person(org, "4")["level"] == 4
+
+
+def test_configured_company_size_does_not_move_a_head_of_product() -> None:
+    from types import SimpleNamespace
+
+    rows = [("1", "CEO", None), ("2", "Head of Product", "1"), ("3", "PM", "2"), ("4", "PM", "2")]
+    org = org_of(rows + engineers(10, "1"))
+    big = Classifier.from_config(SimpleNamespace(company_size=4000, startup_headcount=10))
+    classify_org(org, big)
+    assert person(org, "2")["level"] == 4
+
+
+def test_group_pm_leading_senior_pms_under_a_director_stays_above_them() -> None:
+    """GitLab's Group Manager, Product leads Senior PMs: rung 4, one same-rung line up."""
+    rows = [("1", "VP, Product Management", None), ("2", "Director, Product Management", "1")]
+    rows += [("3", "Group Manager, Product", "2"), ("4", "Group Product Manager", "2")]
+    rows += [*pms(10, 2, "3", "Senior Product Manager"), *pms(20, 2, "3")]
+    rows += [*pms(30, 2, "4", "Senior PM"), ("5", "GPM", "2")]
+    org = org_of(rows)
+    classify_org(org, CLF)
+    for pid in ("3", "4"):
+        gpm = person(org, pid)
+        assert gpm["level"] == 4
+        assert (
+            "works under a Director but leads Senior PMs, so stays above them"
+            in (gpm["level_note"])
+        )
+    assert person(org, "5")["level"] == 3  # a Group PM who manages nobody is an IC
+    assert "manages no one -> rung 3" in person(org, "5")["level_note"]
+    row = org.titles.loc[org.titles["title"] == "Group Manager, Product"].iloc[0]
+    assert row["level"] == 4 and "leads Senior PMs" in row["reason"]
+
+
+def test_group_pm_managing_pms_under_a_vp_is_first_line() -> None:
+    rows = [("1", "VP Product", None), ("2", "Group Product Manager", "1"), *pms(10, 3, "2")]
+    org = org_of(rows)
+    classify_org(org, CLF)
+    assert person(org, "2")["level"] == 4
+    assert "manages 3 product people -> rung 4" in person(org, "2")["level_note"]
+
+
+@pytest.mark.parametrize("title", ["Lead Product Manager", "Product Lead"])
+def test_lead_titles_managing_senior_pms_are_rung_4(title: str) -> None:
+    rows = [("1", "Director of Product", None), ("2", title, "1"), ("3", title, "1")]
+    rows += pms(10, 2, "2", "Senior Product Manager")
+    org = org_of(rows)
+    classify_org(org, CLF)
+    assert person(org, "2")["level"] == 4
+    assert person(org, "3")["level"] == 3  # manages no one
+
+
+def test_bank_pay_band_pms_are_placed_by_whom_they_lead() -> None:
+    """'VP, Product Manager' leading AVP PMs is their lead (3); the AVPs stay PMs (2)."""
+    rows = [("1", "Executive Director, Product Management", None)]
+    rows += [("2", "Vice President, Product Manager", "1"), ("3", "Product Manager, VP", "1")]
+    rows += pms(10, 2, "2", "AVP, Product Manager") + pms(20, 2, "3", "Product Manager, AVP")
+    org = org_of(rows)
+    classify_org(org, CLF)
+    assert person(org, "2")["level"] == 3 and person(org, "3")["level"] == 3
+    assert set(org.people["level"].iloc[3:].tolist()) == {2}
+    assert "manages no one -> rung 2" in person(org, "10")["level_note"]
+
+
+def test_titles_table_gives_the_most_common_tree_reason() -> None:
+    rows = [("1", "VP Product", None)]
+    rows += [("2", "Product Lead", "1"), ("3", "Product Lead", "1"), ("4", "Product Lead", "1")]
+    rows += pms(10, 2, "2") + pms(20, 2, "3")
+    org = org_of(rows)
+    classify_org(org, CLF)
+    row = org.titles.loc[org.titles["title"] == "Product Lead"].iloc[0]
+    assert "2 at rung 4" in row["reason"] and "1 at rung 3" in row["reason"]
+    assert (
+        "most often 'Product Lead' is rung 2-4; reports to 'VP Product' and manages 2"
+        in (row["reason"])
+    )
 
 
 def test_product_lead_who_manages_no_one_is_rung_3() -> None:
@@ -173,16 +288,3 @@ def test_many_people_few_titles() -> None:
     manages_pms = np.arange(99) % 3 != 2  # the others lead only engineers
     assert (leads[manages_pms] == 4).all() and (leads[~manages_pms] == 3).all()
     assert len(org.titles) == 5
-
-
-def test_configured_company_size_and_startup_headcount() -> None:
-    from types import SimpleNamespace
-
-    rows = [("1", "CEO", None), ("2", "Head of Product", "1"), ("3", "PM", "2"), ("4", "PM", "2")]
-    org = org_of(rows + engineers(10, "1"))
-    big = Classifier.from_config(SimpleNamespace(company_size=400, startup_headcount=50))
-    classify_org(org, big)
-    assert person(org, "2")["level"] == 5
-    tiny = Classifier.from_config(SimpleNamespace(company_size=None, startup_headcount=10))
-    classify_org(org, tiny)
-    assert person(org, "2")["level"] == 5  # 14 people is above a startup headcount of 10

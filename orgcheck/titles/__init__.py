@@ -13,12 +13,12 @@ from orgcheck.titles.classifier import Classifier, Placement
 from orgcheck.titles.title_map import load_title_map
 
 
-def classify_org(org: Any, classifier: Classifier, company_size: int | None = None) -> None:
+def classify_org(org: Any, classifier: Classifier) -> None:
     """See ``orgcheck.titles.context.classify_org`` (imported here lazily: it needs numpy
     and pandas, which ``orgcheck classify`` must not pay for at start-up)."""
     from orgcheck.titles.context import classify_org as run
 
-    run(org, classifier, company_size)
+    run(org, classifier)
 
 
 __all__ = ["Classifier", "Placement", "classify_org", "load_title_map"]

@@ -93,9 +93,6 @@ class Classifier:
         for title, level in (title_map or {}).items():
             self._pins[clean(title)] = (int(level), "title map")
         self._memo: dict[str, Placement] = {}
-        # Read by classify_org when refining by position (set from the configuration).
-        self.company_size: int | None = None
-        self.startup_headcount: int = 50
 
     @classmethod
     def from_config(cls, cfg: Any, title_map: str | None = None) -> Classifier:
@@ -107,10 +104,7 @@ class Classifier:
         aliases = ladder.pop("aliases", None)
         path = title_map or getattr(cfg, "title_map", None)
         title_map = load_title_map(path) if path else None
-        made = cls(ladder=ladder or None, aliases=aliases, title_map=title_map)
-        made.company_size = getattr(cfg, "company_size", None)
-        made.startup_headcount = getattr(cfg, "startup_headcount", None) or 50
-        return made
+        return cls(ladder=ladder or None, aliases=aliases, title_map=title_map)
 
     def classify_many(self, titles: Iterable[Any]) -> list[Placement]:
         return [self.classify(t) for t in titles]
