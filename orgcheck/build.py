@@ -17,7 +17,14 @@ import pandas as pd
 
 from orgcheck import managers, quality
 from orgcheck.model import FIELDS, Org, RawTable, Source
-from orgcheck.names import clean_text, display_id, first_value, map_distinct, name_key
+from orgcheck.names import (
+    clean_text,
+    display_id,
+    first_value,
+    map_distinct,
+    name_key,
+    normalise,
+)
 from orgcheck.status import inactive_mask
 from orgcheck.tree import cycle_members, tree_metrics
 
@@ -65,29 +72,37 @@ class Cells:
 
     The manager choice may try several headers with several key kinds, and the
     duplicate check needs the same id and email keys: caching keeps every distinct
-    value normalised exactly once per (header, kind).
+    value normalised exactly once per (header, kind). Text and keys are always made for
+    the whole column (where a joined-text check usually shows nothing needs changing)
+    and the kept rows take their slice of it.
     """
 
     def __init__(self, frame: pd.DataFrame, keep: np.ndarray | None = None) -> None:
         self.frame = frame
         self.keep = keep
+        self.parent: Cells | None = None
         self._text: dict[str, np.ndarray] = {}
+        self._joined: dict[str, str | None] = {}
         self._keys: dict[tuple[str, str], np.ndarray] = {}
+        self._coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def kept(self, keep: np.ndarray) -> Cells:
         """The same table restricted to the rows that are people (reusing cleaned text)."""
         out = Cells(self.frame, np.flatnonzero(keep))
+        out.parent = self
         out._text = {h: t[out.keep] for h, t in self._text.items()}
         return out
 
     def _cleaned(self, header: str, tag: str, clean) -> np.ndarray:
         if (tag + header) not in self._text:
+            if self.parent is not None:
+                self._text[tag + header] = self.parent._cleaned(header, tag, clean)[self.keep]
+                return self._text[tag + header]
             cells = self.frame[header]
             if isinstance(cells, pd.DataFrame):  # a repeated header: the first one counts
                 cells = cells.iloc[:, 0]
-            if self.keep is not None:
-                cells = cells.iloc[self.keep]
-            self._text[tag + header] = map_distinct(cells, clean)
+            out, text = normalise(cells.to_numpy(dtype=object), clean)
+            self._text[tag + header], self._joined[tag + header] = out, text
         return self._text[tag + header]
 
     def text(self, header: str) -> np.ndarray:
@@ -100,8 +115,33 @@ class Cells:
 
     def keys(self, header: str, kind: str) -> np.ndarray:
         if (header, kind) not in self._keys:
-            self._keys[header, kind] = map_distinct(self.text(header), managers.KEYERS[kind])
+            if self.parent is not None:
+                self._keys[header, kind] = self.parent.keys(header, kind)[self.keep]
+            else:
+                text = self.text(header)
+                keyer = managers.KEYERS[kind]
+                self._keys[header, kind] = normalise(text, keyer, self._joined.get(header))[0]
         return self._keys[header, kind]
+
+    def coded(self, header: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """``keys`` factorized: a code per row (-1 for a blank key) and the distinct keys.
+
+        One hashing pass serves both the duplicate check and the manager lookup.
+        """
+        if (header, kind) not in self._coded:
+            keys = self.keys(header, kind)
+            codes, uniques = pd.factorize(keys)
+            blank = np.flatnonzero(uniques == "")
+            if len(blank):
+                codes = np.where(codes == blank[0], -1, codes)
+            self._coded[header, kind] = codes, np.asarray(uniques, dtype=object)
+        return self._coded[header, kind]
+
+    def repeated(self, header: str, kind: str) -> np.ndarray:
+        """Rows whose non-blank key another row shares."""
+        codes, uniques = self.coded(header, kind)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        return (codes >= 0) & (counts[np.maximum(codes, 0)] > 1)
 
 
 def _names(cells: Cells, columns: dict[str, str], n: int) -> np.ndarray:
@@ -166,14 +206,17 @@ def _people(
     return pd.DataFrame(data)
 
 
-def repeats(keys: np.ndarray, names: np.ndarray) -> np.ndarray:
+def repeats(keys: np.ndarray, names: np.ndarray, shared: np.ndarray | None = None) -> np.ndarray:
     """Rows repeating an earlier row's key under the same name: one person listed twice
     (Workday lists a worker once per position). References go to the first row; the
-    repeat is still reported as a duplicate. Same key, different names stays ambiguous."""
+    repeat is still reported as a duplicate. Same key, different names stays ambiguous.
+    ``shared`` (rows whose non-blank key another row has) is worked out when not given."""
     keys = np.asarray(keys, dtype=object)
-    series = pd.Series(keys, dtype=object)
     out = np.zeros(len(keys), dtype=bool)
-    idx = np.flatnonzero(((series != "") & series.duplicated(keep=False)).to_numpy())
+    if shared is None:
+        series = pd.Series(keys, dtype=object)
+        shared = ((series != "") & series.duplicated(keep=False)).to_numpy()
+    idx = np.flatnonzero(shared)
     if not len(idx):
         return out
     group = pd.DataFrame({"key": keys[idx], "name": map_distinct(names[idx], name_key)})
@@ -211,9 +254,10 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
 
     def from_header(kind: str, header: str):
         def make() -> managers.KeySpace:
-            keys = cells.keys(header, kind)
-            keys = np.where(repeats(keys, people["name"].to_numpy()), "", keys)
-            return managers.key_space(kind, header, [keys])
+            keys, shared = cells.keys(header, kind), cells.repeated(header, kind)
+            codes, uniques = cells.coded(header, kind)
+            codes = np.where(repeats(keys, people["name"].to_numpy(), shared), -1, codes)
+            return managers.key_space(kind, header, [keys], coded=(codes, uniques))
 
         return make
 
@@ -350,8 +394,10 @@ def build_org(
     extra = _candidates(raw, columns, ("id", "email"))
     findings = quality.duplicates(
         people,
-        cells.keys(columns["id"], "id") if "id" in columns else None,
-        cells.keys(columns["email"], "email") if "email" in columns else None,
+        *(
+            (cells.keys(columns[k], k), cells.repeated(columns[k], k)) if k in columns else None
+            for k in ("id", "email")
+        ),
     )
     spaces = _spaces(cells, columns, people, extra)
 

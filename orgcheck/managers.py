@@ -49,10 +49,20 @@ class Lookup:
     "Alex Kim"s would silently build a wrong tree); ``shared`` keeps who they are.
     """
 
-    def __init__(self, keys: np.ndarray, positions: np.ndarray) -> None:
-        keys = np.asarray(keys, dtype=object)
-        valid = keys != ""
-        codes, uniq = pd.factorize(keys[valid])
+    def __init__(
+        self,
+        keys: np.ndarray,
+        positions: np.ndarray,
+        coded: tuple[np.ndarray, np.ndarray] | None = None,
+    ) -> None:
+        """``coded`` is ``keys`` already factorized (code -1 for no key), when known."""
+        if coded is None:
+            keys = np.asarray(keys, dtype=object)
+            valid = keys != ""
+            codes, uniq = pd.factorize(keys[valid])
+        else:
+            valid = coded[0] >= 0
+            codes, uniq = coded[0][valid], coded[1]
         pos = positions[valid]
         if len(pos):  # one entry per (key, person): a person may carry a key twice
             _, first = np.unique(
@@ -64,6 +74,7 @@ class Lookup:
         self.pos = np.full(len(uniq), AMBIGUOUS, dtype=np.int64)
         single = counts[codes] == 1
         self.pos[codes[single]] = pos[single]
+        self.pos[counts == 0] = UNKNOWN  # a coded key nobody kept (blanked as a repeat)
         self._found = np.append(self.pos, UNKNOWN)
         self.shared: dict[str, list[int]] = {}
         multi = np.flatnonzero(~single)
@@ -154,13 +165,19 @@ def key_space(
     target: str,
     key_arrays: Iterable[np.ndarray],
     keyer: Callable[[str], str] | None = None,
+    coded: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> KeySpace:
-    """Build the lookup for one kind from one or more per-person key arrays."""
+    """Build the lookup for one kind from one or more per-person key arrays (``coded``:
+    the single array already factorized, see :class:`Lookup`)."""
     arrays = list(key_arrays)
     n = len(arrays[0]) if arrays else 0
-    keys = np.concatenate(arrays) if arrays else np.array([], dtype=object)
+    if len(arrays) == 1:
+        keys = arrays[0]
+    else:
+        keys = np.concatenate(arrays) if arrays else np.array([], dtype=object)
     positions = np.tile(np.arange(n, dtype=np.int64), len(arrays))
-    space = KeySpace(kind, target, Lookup(keys, positions), keyer or KEYERS[kind])
+    look = Lookup(keys, positions, coded)
+    space = KeySpace(kind, target, look, keyer or KEYERS[kind])
     if kind == "name":
         space.loose = Lookup(map_distinct(keys, loose_name_key), positions)
     return space

@@ -82,6 +82,75 @@ SENTINELS = frozenset(
 _SENTINEL_SEP = re.compile(r"[\s_\-–—]+")
 
 
+#: Every character ``str.split()`` splits on (``str.isspace``), checked by a test.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def joined(values: np.ndarray) -> str | None:
+    """All cells joined by NUL, or None when a cell is not text or holds a NUL itself.
+
+    One C-level pass; ``str`` methods on the result (``in``, ``isdigit``, ``islower``)
+    then answer questions about a million cells without a Python call per cell.
+    """
+    cells = values.tolist()
+    try:
+        text = "\0".join(cells)
+    except TypeError:  # a missing cell (NaN) or a number
+        return None
+    return text if text.count("\0") == max(len(cells) - 1, 0) else None
+
+
+def _all_clean(text: str) -> bool:
+    """No cell has surrounding space, a run of spaces or any other whitespace."""
+    if text[:1].isdigit() and _all_digits(text):  # ids: no whitespace at all
+        return True
+    if "  " in text or "\0 " in text or " \0" in text or text[:1] == " " or text[-1:] == " ":
+        return False
+    if text.replace("\0", " ").isprintable():  # every whitespace but " " is unprintable
+        return True
+    return not any(c in text for c in WHITESPACE if c != " ")
+
+
+def _all_digits(text: str) -> bool:
+    """Every cell is blank or ASCII digits."""
+    digits = text.replace("\0", "")
+    return not digits or (digits.isascii() and digits.isdigit())
+
+
+def _all_plain_ids(text: str) -> bool:
+    """Every cell is blank or ASCII digits without a leading zero: ``id_key`` keeps them."""
+    return _all_digits(text) and text[:1] != "0" and "\x000" not in text
+
+
+def _all_plain_emails(text: str) -> bool:
+    """Every cell is blank or an address ``email_key`` returns as it is: lower case, no
+    wrapper, no space or punctuation the address pattern stops at, an ``@`` inside."""
+    if any(c in text for c in " <>()[]\"',;:") or not _all_clean(text):
+        return False
+    if (text.lower() if text.isascii() else text.casefold()) != text:
+        return False
+    edges = ("\0@", "@\0", ".\0")
+    if any(e in text for e in edges) or text[:1] == "@" or text[-1:] in ("@", "."):
+        return False
+    return all("@" in cell for cell in text.split("\0") if cell)
+
+
+def _unchanged(fn: Callable[[str], Any]) -> Callable[[str], bool] | None:
+    """For the normalisers that leave most real columns as they are, the check that says
+    so for a whole joined column at once."""
+    return {
+        clean_text: _all_clean,
+        first_value: _all_clean,
+        id_key: _all_plain_ids,
+        display_id: _all_digits,
+        email_key: _all_plain_emails,
+    }.get(fn)
+
+
 def map_distinct(values: Any, fn: Callable[[str], Any], dtype: Any = object) -> np.ndarray:
     """``fn`` on every cell, called once per distinct value (a missing cell reads as '').
 
@@ -89,11 +158,37 @@ def map_distinct(values: Any, fn: Callable[[str], Any], dtype: Any = object) -> 
     unique ids costs one hash per row here instead of one Python call per row twice.
     """
     arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
+    if dtype is object and _unchanged(fn) is not None:
+        return normalise(arr, fn)[0]
+    return _per_distinct(arr, fn, dtype)
+
+
+def _per_distinct(arr: Any, fn: Callable[[str], Any], dtype: Any) -> np.ndarray:
     codes, uniques = pd.factorize(np.asarray(arr, dtype=object), use_na_sentinel=True)
     if len(uniques) and pd.api.types.infer_dtype(uniques, skipna=False) != "string":
         uniques = uniques.astype(str)  # a reader handing over numbers: read them as text
     done = [fn(u) for u in uniques.tolist()]
     return np.array([*done, fn("")], dtype=dtype)[codes]
+
+
+def normalise(
+    values: np.ndarray, fn: Callable[[str], str], text: str | None = None
+) -> tuple[np.ndarray, str | None]:
+    """``map_distinct`` for a normaliser, and the result's :func:`joined` text when known.
+
+    When a check on the joined column shows ``fn`` would change no cell (ids already
+    plain digits, text already trimmed: the usual case), the cells come back as they
+    are, with no hashing and no Python call per value. The joined text is handed back
+    so that the next normaliser of the same cells (a key after cleaning) need not join
+    them again. ``text`` is ``joined(values)`` when the caller has it already.
+    """
+    arr = np.asarray(values, dtype=object)
+    check = _unchanged(fn)
+    if check is not None and len(arr):
+        text = joined(arr) if text is None else text
+        if text is not None and check(text):
+            return arr.copy(), text
+    return _per_distinct(arr, fn, object), None
 
 
 def clean_text(value: str) -> str:

@@ -203,21 +203,31 @@ def _ambiguous_text(res, value, role, people, g) -> tuple[str, str]:
     return message, suggestion
 
 
-def duplicates(
-    people: pd.DataFrame, id_keys: np.ndarray | None, email_keys: np.ndarray | None
-) -> list[Finding]:
+Keys = np.ndarray | tuple[np.ndarray, np.ndarray] | None
+
+
+def _keys_and_shared(keys: Keys) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Keys, and which rows share a non-blank key (worked out unless given with them)."""
+    if keys is None or isinstance(keys, tuple):
+        return keys if keys is not None else (None, None)
+    series = pd.Series(keys, dtype=object)
+    return keys, ((series != "") & series.duplicated(keep=False)).to_numpy()
+
+
+def duplicates(people: pd.DataFrame, id_keys: Keys, email_keys: Keys) -> list[Finding]:
     """``duplicate-person``: one id, or one email, on more than one row. Both rows are kept.
 
     ``id_keys`` / ``email_keys`` are the matching keys per person (None without the column),
-    so "1001" and "1001.0" count as the same id, as they do for manager references.
+    so "1001" and "1001.0" count as the same id, as they do for manager references. Each
+    may come as (keys, shared) when the caller already knows which rows share a key.
     """
     out: list[Finding] = []
     reported: set[tuple[int, ...]] = set()
-    for label, keys in (("id", id_keys), ("email", email_keys)):
+    id_keys, id_shared = _keys_and_shared(id_keys)
+    for label, given in (("id", (id_keys, id_shared)), ("email", email_keys)):
+        keys, mask = _keys_and_shared(given)
         if keys is None:
             continue
-        series = pd.Series(keys, dtype=object)
-        mask = ((series != "") & series.duplicated(keep=False)).to_numpy()
         groups, tail = _capped(
             "duplicate-person", _groups(keys, mask), people, f"repeated {label}s"
         )

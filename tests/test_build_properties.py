@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 from orgcheck.build import build_org, org_from_records
 from orgcheck.managers import KEYERS
 from orgcheck.model import RawTable
-from orgcheck.names import first_value, id_key, is_sentinel, loose_name_key, name_key
+from orgcheck.names import (
+    WHITESPACE,
+    clean_text,
+    display_id,
+    first_value,
+    id_key,
+    is_sentinel,
+    loose_name_key,
+    name_key,
+    normalise,
+)
 from orgcheck.tree import cycle_members
 
 IDS = st.sampled_from(["1", "2", "3", "4", "5", "6", "7", "8", "1.0", "007", " 3 ", "x9", ""])
@@ -162,3 +172,24 @@ def test_keys_never_raise_on_any_text(text):
         assert isinstance(keyer(text), str)
     assert isinstance(is_sentinel(text), bool)
     assert isinstance(first_value(text), str)
+
+
+# Cells made of the characters the joined-column fast paths look at.
+FAST_CELLS = st.lists(
+    st.text(alphabet="09aA@. \t\xa0\u3000\n,<é\0", max_size=6)
+    | st.sampled_from(["1001", "ada@x.com", "Ada Lovelace", ""]),
+    max_size=12,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FAST_CELLS)
+def test_whole_column_shortcuts_agree_with_each_cell(cells):
+    """A column left as it is must be exactly what the normaliser makes of each cell."""
+    arr = np.array(cells, dtype=object)
+    for fn in (clean_text, first_value, display_id, *KEYERS.values()):
+        assert normalise(arr, fn)[0].tolist() == [fn(c) for c in cells]
+
+
+def test_whitespace_list_is_what_split_splits_on():
+    assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
