@@ -181,6 +181,18 @@ def test_group_pm_leading_senior_pms_under_a_director_stays_above_them() -> None
     assert row["level"] == 4 and "leads Senior PMs" in row["reason"]
 
 
+def test_head_of_product_leading_directors_under_a_vp_is_rung_4() -> None:
+    """Above the first-line rung the boss decides, as for a Senior Director."""
+    rows = [("1", "VP of Product", None), ("2", "Head of Product", "1")]
+    rows += [("3", "Director of Product", "2"), ("4", "Director of Product", "2")]
+    rows += pms(10, 3, "3") + pms(20, 3, "4")
+    org = org_of(rows)
+    classify_org(org, CLF)
+    head = person(org, "2")
+    assert head["level"] == 4
+    assert "leads 2 Directors, but works under a VP -> rung 4" in head["level_note"]
+
+
 def test_group_pm_managing_pms_under_a_vp_is_first_line() -> None:
     rows = [("1", "VP Product", None), ("2", "Group Product Manager", "1"), *pms(10, 3, "2")]
     org = org_of(rows)

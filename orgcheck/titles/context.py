@@ -20,9 +20,10 @@ Refinement rules, in order (``low``-``high`` is the title's range):
 4. manages no one -> an IC: the title's own rung, at most 3 (at least ``low``);
    "Product Lead" and "Group PM" without reports are rung 3, a pay-banded PM stays 2;
 5. under a product leader: at most one rung below them ("Product Lead" under a
-   Director -> 3), except that nobody is put on or below the rung of the people they
-   manage: a Group PM leading Senior PMs stays at 4 under a Director (their
-   Director then shares their rung, which the same-rung note reports once).
+   Director -> 3), except that a leader of Senior PMs is never put on their rung: a
+   Group PM leading Senior PMs stays at 4 under a Director (their Director then
+   shares their rung, which the same-rung note reports once per Director). Above
+   rung 4 the boss decides: a Head of Product leading Directors under a VP is 4.
 Rules 1-4 are applied until nothing moves, reading reports at their uncapped rung
 (so a Head of Product over Group PMs sees first-line leaders); rule 5 comes last.
 """
@@ -156,12 +157,14 @@ def _cap(new, low, high, top, boss_level):
     """Rule 5: who is brought below their product manager, and who keeps their rung.
 
     ``capped``: at or above the boss's rung, brought to one rung below it. ``kept``:
-    that would put them on or below the rung of their own reports, so they stay one
-    rung above those reports (a Group PM leading Senior PMs under a Director).
+    that would put a leader of Senior PMs or PMs on or below the rung of their own
+    reports, so they stay one rung above them (a Group PM leading Senior PMs under a
+    Director is a first-line leader, rung 4). Above rung 4 the boss decides: a Head
+    of Product leading Directors under a VP is rung 4, as a Senior Director is.
     """
     over = (boss_level > 0) & (new >= boss_level)
     below_reports = np.maximum(low, boss_level - 1) <= top
-    kept = over & below_reports & (new > top)
+    kept = over & below_reports & (new > top) & (top < 4)
     return over & ~kept, kept
 
 
