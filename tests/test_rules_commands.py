@@ -81,3 +81,11 @@ def test_init_into_a_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(init, [str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "orgcheck.toml").is_file()
+
+
+def test_rule_text_shows_where_company_size_is_set() -> None:
+    """title-inflation's advice to a client names no flag; its documentation does."""
+    result = CliRunner().invoke(rules, ["title-inflation"])
+    assert result.exit_code == 0, result.output
+    assert "--company-size N" in result.output
+    assert "startup_headcount" in result.output

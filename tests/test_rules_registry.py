@@ -84,3 +84,26 @@ def test_function_names_match_the_model() -> None:
     from orgcheck.rules._arrays import FUNCTION_NAMES
 
     assert FUNCTION_NAMES == FUNCTIONS
+
+
+ORG_SHAPE_RULES = [r for r in REGISTRY if not r.code.startswith("OC1")]
+
+
+@pytest.mark.parametrize("rule", ORG_SHAPE_RULES, ids=lambda r: r.name)
+def test_client_facing_text_has_no_tool_syntax(rule) -> None:
+    """The report shows "why it matters", "what to do" and suggestions to a client's
+    leadership: no option names in code markup, no command-line flags, no settings
+    written as ``name = value`` (those belong in the rule reference's Options).
+
+    Data-quality rules (OC1xx) are left out: their fix is made in the file or in
+    orgcheck's own settings by whoever runs it, so naming the option is the advice.
+    """
+    sections = rule.sections()
+    texts = [
+        sections["Why it matters on the ladder"],
+        sections["What to do"],
+        *rule.suggestions.values(),
+    ]
+    for text in texts:
+        assert "``" not in text and "--" not in text, (rule.name, text)
+        assert not re.search(r"\b[a-z_]+ = \S", text), (rule.name, text)
