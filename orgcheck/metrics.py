@@ -120,7 +120,7 @@ def company_size(headcount: int, cfg: Any) -> tuple[int, str]:
     source = getattr(cfg, "company_size_source", None) or "configuration"
     in_file = f"the file holds {headcount:,} people"
     if given is None:
-        return headcount, f"{in_file}; no --company-size given"
+        return headcount, f"{in_file}; no company size was given"
     if given < headcount:
         # A company cannot be smaller than the people listed: trust the file, and say
         # so, rather than switch on startup judgement for a large org by mistake.

@@ -65,7 +65,7 @@ def test_company_size_from_file_or_override() -> None:
     org = build(ORG)
     m = compute_metrics(org, Config())
     assert m.company_size == 22
-    assert m.company_size_reason == "the file holds 22 people; no --company-size given"
+    assert m.company_size_reason == "the file holds 22 people; no company size was given"
     assert m.is_startup
     big = compute_metrics(org, Config().with_overrides(company_size=700))
     assert (big.company_size, big.is_startup) == (700, False)
