@@ -3,7 +3,8 @@ titles that are ambiguous on their own.
 
 "Head of Product" is a Director at one company and a VP at the next; "Product Lead"
 may be a senior IC or the first-line manager of PMs. The title alone cannot say, the
-org chart can: who the person leads, who they report to, how big the company is.
+org chart can: who the person leads and who they report to. The size of the company
+never moves a rung (a Head of Product with three PMs leads a team at any size).
 Only people whose title has a rung range (``Placement.rungs``) are looked at, in
 vectorised passes over those people.
 
@@ -190,15 +191,13 @@ def _product_leaders_below(parent: np.ndarray, is_product: np.ndarray) -> np.nda
 
 def _product_below(parent: np.ndarray, depth: np.ndarray, is_product: np.ndarray):
     """Per person: product people anywhere beneath them (one pass per layer, deepest first)."""
-    below = np.zeros(len(parent), dtype=np.int64)
-    total = below + is_product
+    total = is_product.astype(np.int64)
     order = np.flatnonzero((depth > 0) & (parent >= 0))
     order = order[np.argsort(-depth[order], kind="stable")]
     bounds = np.flatnonzero(np.diff(depth[order])) + 1
     for layer in np.split(order, bounds):
         np.add.at(total, parent[layer], total[layer])
-    below = total - is_product
-    return below
+    return total - is_product
 
 
 #: Product people a leader of leaders must have beneath them to be read at the top of
