@@ -440,5 +440,5 @@ def build_org(
         in_cycle=on_cycle,
         dotted_parent=dotted,
         data_findings=findings,
-        skipped=skipped,
+        skipped={**raw.skipped, **skipped},
     )

@@ -95,6 +95,8 @@ class RawTable:
     header_row: int = 1  # 1-based row of the (last) header row
     notes: list[str] = field(default_factory=list)  # "encoding cp1252", "header on row 3"
     blank_rows: int = 0
+    #: rows left out at read time (footers, subtotals, group headers): reason -> count
+    skipped: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
