@@ -307,3 +307,22 @@ def test_a_bad_rule_name_is_a_command_line_error_not_the_file(run_cli, small_csv
     assert "OC999" in err
     assert "team.csv" not in err
     assert not list(tmp_path.glob("*.orgcheck.*"))
+
+
+def test_without_a_manager_column_tree_rules_are_skipped_and_said(run_cli, tmp_path):
+    rows = [(i, n, t) for i, n, t, _ in SMALL_ORG]
+    src = write_csv(tmp_path / "entra.csv", rows, header=("objectId", "displayName", "jobTitle"))
+    code, out, err = run_cli("analyze", src, "--format", "json", "-o", "-", "--fail-on", "never")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["source"]["manager_key"] is None
+    fired = {f["rule"] for f in doc["findings"]}
+    assert not fired & {"leader-without-team", "no-product-leader", "multiple-roots", "wide-span"}
+    assert "no manager column" in err
+    assert doc["summary"]["headcount"] == len(SMALL_ORG)
+
+
+def test_a_company_size_below_the_headcount_is_said(run_cli, small_csv):
+    code, _, err = run_cli("analyze", small_csv, "--company-size", "3", "--fail-on", "never")
+    assert code == 0
+    assert "smaller than" in err

@@ -87,6 +87,24 @@ def summary_line(src: Path, result, dest: Path | str) -> str:
     )
 
 
+def notes_for_user(src: Path, result) -> list[str]:
+    """Things the user must know that the report alone would leave them to discover."""
+    from orgcheck.rules import skipped_without_tree
+
+    notes = []
+    skipped = skipped_without_tree(result.org, result.config)
+    if skipped:
+        notes.append(
+            f"orgcheck: note: {src} has no manager column, so {len(skipped)} rules that need "
+            "reporting lines were skipped; if a column holds managers, name it with "
+            '--column manager="HEADER"'
+        )
+    given = getattr(result.config, "company_size", None)
+    if given and given < len(result.org):
+        notes.append(f"orgcheck: note: {result.metrics.company_size_reason}")
+    return notes
+
+
 def top_findings(result, anonymize: bool, limit: int = 3) -> list[str]:
     """The worst few findings for the terminal, scrubbed of names under --anonymize."""
     ranked = sorted(result.findings, key=lambda f: -SEVERITY_RANK[f.severity])[:limit]
@@ -195,6 +213,8 @@ def analyze(
             failed = True
             continue
         exit_findings = max(exit_findings, config_mod.exit_code(result.findings, fail_on))
+        for note in notes_for_user(src, result):
+            click.echo(note, err=True)
         say(summary_line(src, result, dest), err=to_stdout)
         for line in top_findings(result, anonymize):
             say(line, err=to_stdout)

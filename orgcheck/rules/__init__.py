@@ -56,8 +56,9 @@ def run_rules(org: Org, metrics: Any = None, cfg: Any = None) -> list[Finding]:
     cfg = cfg if cfg is not None else Config()
     metrics = metrics if metrics is not None else compute_metrics(org, cfg)
     found: dict[str, list[Finding]] = {}
+    has_tree = org.source.manager_key is not None
     for rule in REGISTRY:
-        if not cfg.rule_enabled(rule):
+        if not cfg.rule_enabled(rule) or (rule.needs_tree and not has_tree):
             continue
         if rule.from_builder:
             raw = [f for f in org.data_findings if f.rule == rule.name]
@@ -80,6 +81,16 @@ def run_rules(org: Org, metrics: Any = None, cfg: Any = None) -> list[Finding]:
     known = set(BY_NAME)
     out.extend(f for f in org.data_findings if f.rule not in known)
     return out
+
+
+def skipped_without_tree(org: Org, cfg: Any = None) -> list[Rule]:
+    """Enabled rules that could not run because the file has no manager column."""
+    from orgcheck.config import Config
+
+    cfg = cfg if cfg is not None else Config()
+    if org.source.manager_key is not None:
+        return []
+    return [r for r in REGISTRY if r.needs_tree and cfg.rule_enabled(r)]
 
 
 def _severity(rule: Rule, finding: Finding) -> str:

@@ -93,6 +93,9 @@ class Rule:
     defers_to: ClassVar[tuple[str, ...]] = ()
     #: Data-quality rules found while building the org (``org.data_findings``).
     from_builder: ClassVar[bool] = False
+    #: Needs reporting lines: skipped (and said so) when the file has no manager column,
+    #: where every person would look like a top and every leader like one without a team.
+    needs_tree: ClassVar[bool] = True
     #: What the summary finding calls the things it folds ("managers", "people").
     noun: ClassVar[str] = "people"
 

@@ -40,6 +40,7 @@ class UnknownManager(Rule):
     """
 
     name = "unknown-manager"
+    needs_tree = False
     code = "OC101"
     severity = "warning"
     from_builder = True
@@ -70,6 +71,7 @@ class AmbiguousManager(Rule):
     """
 
     name = "ambiguous-manager"
+    needs_tree = False
     code = "OC102"
     severity = "warning"
     from_builder = True
@@ -100,6 +102,7 @@ class ReportingCycle(Rule):
     """
 
     name = "reporting-cycle"
+    needs_tree = False
     code = "OC103"
     severity = "error"
     from_builder = True
@@ -127,6 +130,7 @@ class DuplicatePerson(Rule):
     """
 
     name = "duplicate-person"
+    needs_tree = False
     code = "OC104"
     severity = "warning"
     from_builder = True
@@ -205,6 +209,7 @@ class MissingTitle(Rule):
     """
 
     name = "missing-title"
+    needs_tree = False
     code = "OC106"
     severity = "warning"
     from_builder = True
@@ -236,6 +241,7 @@ class UnmappedTitle(Rule):
     """
 
     name = "unmapped-title"
+    needs_tree = False
     code = "OC107"
     severity = "info"
     noun = "titles"

@@ -373,6 +373,7 @@ class LadderGap(Rule):
     """
 
     name = "ladder-gap"
+    needs_tree = False
     code = "OC204"
     severity = "warning"
     defers_to = ("missing-director-layer", "title-inflation")

@@ -222,6 +222,7 @@ class PmEngineerRatio(Rule):
     """
 
     name = "pm-engineer-ratio"
+    needs_tree = False
     code = "OC503"
     severity = "info"
     noun = "departments"
