@@ -108,7 +108,7 @@ class TitleInflation(Rule):
         "small_no_vp": "{who} leads an org of {size} with no VP beneath them; at a company "
         "of {company} a CPO usually leads at least {minimum}",
         "top_heavy": "{leaders} of the {ladder} on the product ladder are Directors or "
-        "above ({share:.0%}; more than {limit:.0%})",
+        "above ({share:.1%}; more than {limit:.0%})",
     }
     suggestions: ClassVar[dict[str, str]] = {
         "default": "Match the title to today's scope (Head of Product, Lead PM, Senior PM) "
