@@ -8,10 +8,11 @@ Position ``i`` in every array is row ``i`` of ``Org.people``; ``-1`` means "nobo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # annotations only: the rule catalogue and CLI load without pandas
+    import numpy as np
+    import pandas as pd
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

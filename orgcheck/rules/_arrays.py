@@ -13,20 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from orgcheck.model import FUNCTIONS
+
 if TYPE_CHECKING:
     from orgcheck.model import Org
 
-FUNCTION_NAMES: tuple[str, ...] = (
-    "product",
-    "engineering",
-    "design",
-    "marketing",
-    "data",
-    "program",
-    "executive",
-    "other",
-    "unknown",
-)
+FUNCTION_NAMES: tuple[str, ...] = FUNCTIONS  # index order is the int8 code below
 
 
 @dataclass
