@@ -19,6 +19,7 @@ from orgcheck.errors import InputError
 from orgcheck.model import RawTable
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
+from orgcheck.read.summary import drop_summary_rows
 
 SCAN = 30  # header rows are looked for among the first non-blank rows
 _SCI = r"[0-9](?:\.[0-9]+)?[eE]\+[0-9]+"
@@ -142,6 +143,9 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
         _check_cells(arrays, data_rows, limits, path, grid.sheet)
     if grid.may_escape:
         _unescape(arrays)
+    data_filled = (filled[first:] if whole else filled[data_idx])[:, use]
+    arrays, data_rows, skipped, dropped = drop_summary_rows(arrays, data_filled, data_rows)
+    notes += dropped
     data = pd.DataFrame(arrays, dtype=object, copy=False)
     notes += _sci_notes(data)
     if blank_rows:
@@ -155,6 +159,7 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
         header_row=header_row,
         notes=notes,
         blank_rows=blank_rows,
+        skipped=skipped,
     )
 
 
