@@ -7,6 +7,8 @@ or counted in ``Org.skipped``), and leaves a forest whose metrics add up.
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +19,8 @@ from orgcheck.managers import KEYERS
 from orgcheck.model import RawTable
 from orgcheck.names import (
     WHITESPACE,
+    _strip_accents,
+    _tokens,
     clean_text,
     display_id,
     first_value,
@@ -24,6 +28,7 @@ from orgcheck.names import (
     is_sentinel,
     loose_name_key,
     name_key,
+    name_tokens,
     normalise,
 )
 from orgcheck.tree import cycle_members
@@ -193,3 +198,16 @@ def test_whole_column_shortcuts_agree_with_each_cell(cells):
 
 def test_whitespace_list_is_what_split_splits_on():
     assert set(WHITESPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AbZy .'-", max_size=24))
+def test_simple_name_shortcut_is_the_general_path(value):
+    assert name_tokens(value) == _tokens(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aéøØłЮ\u0301\u0327\u05b0\u1dc0ﬁ½ ", max_size=12))
+def test_accent_shortcut_drops_every_combining_mark(value):
+    decomposed = unicodedata.normalize("NFKD", value)
+    assert _strip_accents(value) == "".join(c for c in decomposed if not unicodedata.combining(c))
