@@ -104,7 +104,7 @@ def joined(values: np.ndarray) -> str | None:
     return text if text.count("\0") == max(len(cells) - 1, 0) else None
 
 
-def _all_clean(text: str) -> bool:
+def _all_clean(text: str, cells: np.ndarray | None = None) -> bool:
     """No cell has surrounding space, a run of spaces or any other whitespace."""
     if text[:1].isdigit() and _all_digits(text):  # ids: no whitespace at all
         return True
@@ -115,31 +115,49 @@ def _all_clean(text: str) -> bool:
     return not any(c in text for c in WHITESPACE if c != " ")
 
 
-def _all_digits(text: str) -> bool:
+def _all_digits(text: str, cells: np.ndarray | None = None) -> bool:
     """Every cell is blank or ASCII digits."""
     digits = text.replace("\0", "")
     return not digits or (digits.isascii() and digits.isdigit())
 
 
-def _all_plain_ids(text: str) -> bool:
+def _all_plain_ids(text: str, cells: np.ndarray | None = None) -> bool:
     """Every cell is blank or ASCII digits without a leading zero: ``id_key`` keeps them."""
     return _all_digits(text) and text[:1] != "0" and "\x000" not in text
 
 
-def _all_plain_emails(text: str) -> bool:
+_TWO_AT = re.compile("@[^\0]*@")
+
+
+def _all_plain_emails(text: str, cells: np.ndarray) -> bool:
     """Every cell is blank or an address ``email_key`` returns as it is: lower case, no
-    wrapper, no space or punctuation the address pattern stops at, an ``@`` inside."""
-    if any(c in text for c in " <>()[]\"',;:") or not _all_clean(text):
-        return False
-    if (text.lower() if text.isascii() else text.casefold()) != text:
+    wrapper, no space or punctuation the address pattern stops at, one ``@`` inside."""
+    if any(c in text for c in " <>()[]\"',;:"):
         return False
     edges = ("\0@", "@\0", ".\0")
     if any(e in text for e in edges) or text[:1] == "@" or text[-1:] in ("@", "."):
         return False
-    return all("@" in cell for cell in text.split("\0") if cell)
+    if text.count("@") != np.count_nonzero(cells != "") or _TWO_AT.search(text):
+        return False  # some cell without an "@" (then one has two: also left to email_key)
+    if not text.replace("\0", "@").isprintable():  # tabs, breaks and other whitespace
+        return False
+    return _casefolded(text)
 
 
-def _unchanged(fn: Callable[[str], Any]) -> Callable[[str], bool] | None:
+_ASCII = bytes(range(128))
+
+
+def _casefolded(text: str) -> bool:
+    """``text.casefold() == text``, without case-folding megabytes of ASCII in Python's
+    slower general path: ASCII is checked as bytes, the rest as the few odd letters."""
+    data = text.encode("utf-8", "surrogatepass")
+    if data.lower() != data:
+        return False
+    rest = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return rest.casefold() == rest
+
+
+def _unchanged(fn: Callable[[str], Any]) -> Callable[[str, np.ndarray], bool] | None:
     """For the normalisers that leave most real columns as they are, the check that says
     so for a whole joined column at once."""
     return {
@@ -184,11 +202,26 @@ def normalise(
     """
     arr = np.asarray(values, dtype=object)
     check = _unchanged(fn)
-    if check is not None and len(arr):
-        text = joined(arr) if text is None else text
-        if text is not None and check(text):
-            return arr.copy(), text
+    if check is None or not len(arr):
+        return _per_distinct(arr, fn, object), None
+    if text is None and _repetitive(arr):  # titles, places: the distinct values suffice
+        codes, uniques = pd.factorize(arr, use_na_sentinel=True)
+        if pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+            uniques = uniques.astype(str)  # a reader handing over numbers: read them as text
+        done = normalise(np.asarray(uniques, dtype=object), fn)[0]
+        return np.append(done, fn(""))[codes], None
+    text = joined(arr) if text is None else text
+    if text is not None and check(text, arr):
+        return arr.copy(), text
     return _per_distinct(arr, fn, object), None
+
+
+def _repetitive(cells: np.ndarray, sample: int = 4096) -> bool:
+    """Whether a long column repeats itself enough that hashing it beats scanning its
+    text: judged on evenly spaced cells."""
+    if len(cells) <= 4 * sample:
+        return False
+    return len(pd.unique(cells[:: len(cells) // sample])) < sample // 4
 
 
 def clean_text(value: str) -> str:

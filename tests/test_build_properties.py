@@ -211,3 +211,12 @@ def test_simple_name_shortcut_is_the_general_path(value):
 def test_accent_shortcut_drops_every_combining_mark(value):
     decomposed = unicodedata.normalize("NFKD", value)
     assert _strip_accents(value) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["PM", " PM ", "Lead\tEng", "", "Dr  Who", "ÉCOLE"]), min_size=1))
+def test_long_repetitive_columns_are_normalised_per_distinct_value(pool):
+    """Past 16,384 cells a column that repeats itself is factorized first."""
+    cells = np.array((pool * 20_000)[:20_000], dtype=object)
+    for fn in (clean_text, first_value, display_id, *KEYERS.values()):
+        assert normalise(cells, fn)[0].tolist() == [fn(c) for c in cells.tolist()]
