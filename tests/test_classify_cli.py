@@ -126,3 +126,22 @@ def test_config_ladder_aliases(tmp_path) -> None:
     result = run("Tribe Lead", "--config", str(config), "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)[0]["level"] == 4
+
+
+@pytest.mark.parametrize("command", ["classify", "analyze"])
+def test_missing_title_map_is_exit_2_with_a_short_sentence(tmp_path, command) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("id,name,title,manager_id\n1,Ann Lee,CPO,\n2,Bo Chan,PM,1\n")
+    args = ["PM"] if command == "classify" else [str(people), "-o", str(tmp_path / "r.json")]
+    done = subprocess.run(
+        [sys.executable, "-m", "orgcheck", command, *args, "--title-map", "missing.csv"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "Errno" not in done.stderr
+    assert "missing.csv: title map not found" in done.stderr
+    assert "--title-map" in done.stderr  # says what to give instead
+    assert len(done.stderr.strip().splitlines()) <= 3
+    assert not (tmp_path / "r.json").exists()

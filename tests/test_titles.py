@@ -216,6 +216,89 @@ KINDS: dict[str, list[tuple[str, int | None, str]]] = {
         ("Account Executive", None, "other"),
         ("Scrum Master", None, "program"),
     ],
+    "gender markers in German, French and Spanish titles": [
+        ("Produktmanager/in", 2, "product"),
+        ("Produktmanager/-in", 2, "product"),
+        ("Produktmanager*in", 2, "product"),
+        ("Produktmanager:in", 2, "product"),
+        ("ProduktmanagerIn", 2, "product"),
+        ("Produktmanagerin", 2, "product"),
+        ("Produktmanager (m/w/d)", 2, "product"),
+        ("Senior Product Owner (w/m/d)", 3, "product"),
+        ("Product Manager (f/m/x)", 2, "product"),
+        ("Product Owner (all genders)", 2, "product"),
+        ("Produktmanager m/w/d", 2, "product"),
+        ("Leiter/Leiterin Produktmanagement", 4, "product"),
+        ("Chef de produit (H/F)", 2, "product"),
+        ("Ingénieur(e) logiciel", None, "engineering"),
+        ("Desarrollador/a", None, "engineering"),
+    ],
+    "German titles": [
+        ("Senior Produktmanager", 3, "product"),
+        ("Junior Produktmanagerin", 1, "product"),
+        ("Leiter Produktmanagement", 4, "product"),
+        ("Leiterin Produktmanagement", 4, "product"),
+        ("Leitung Produktmanagement", 4, "product"),
+        ("Bereichsleiter Produkt", 4, "product"),
+        ("Head of Product (m/w/d)", 4, "product"),
+        ("VP Produkt", 5, "product"),
+        ("Werkstudent Produktmanagement (m/w/d)", 1, "product"),
+        ("Praktikantin Produktmanagement", 1, "product"),
+        ("Geschäftsführer", None, "executive"),
+        ("Geschäftsführerin", None, "executive"),
+        ("Geschaeftsfuehrer", None, "executive"),
+        ("Softwareentwickler/in", None, "engineering"),
+        ("Senior Softwareentwicklerin", None, "engineering"),
+        ("Teamleiter Softwareentwicklung", None, "engineering"),
+        ("Datenanalyst/in", None, "data"),
+        ("Produktmarketing Manager", None, "marketing"),
+        ("UX Designer/in", None, "design"),
+        ("Leiterin Design", None, "design"),
+        ("Technischer Projektmanager", None, "program"),
+        ("Assistenz der Geschäftsführung", None, "other"),
+    ],
+    "German look-alikes": [
+        ("Produktionsleiter", None, "other"),
+        ("Produktionsleiterin (m/w/d)", None, "other"),
+        ("Produktionsplaner", None, "other"),
+        ("Leiter Produktion", None, "other"),
+        ("Projektmanager (m/w/d)", None, "program"),
+        ("Projektleiterin", None, "program"),
+        ("Leiter Produktentwicklung", None, "engineering"),
+        ("Produktdesigner/in", None, "design"),
+        ("Produktmarketingmanagerin", None, "marketing"),
+    ],
+    "French titles": [
+        ("Chef de produit", 2, "product"),
+        ("Cheffe de produit", 2, "product"),
+        ("Chef de produit senior", 3, "product"),
+        ("Chef de produit junior", 1, "product"),
+        ("Responsable produit", 2, "product"),
+        ("Directeur produit", 4, "product"),
+        ("Directrice produit", 4, "product"),
+        ("Directeur/Directrice produit", 4, "product"),
+        ("Stagiaire chef de produit", 1, "product"),
+        ("Directeur technique", None, "executive"),
+        ("Directeur général", None, "executive"),
+        ("Ingénieur logiciel", None, "engineering"),
+        ("Chef de projet", None, "program"),
+        ("Chef de produit marketing", None, "marketing"),
+        ("Chef de cuisine", None, "other"),
+    ],
+    "Spanish, Portuguese, Italian and Dutch titles": [
+        ("Gerente de producto", 2, "product"),
+        ("Gerente de Produto", 2, "product"),
+        ("Jefe de producto senior", 3, "product"),
+        ("Director de producto", 4, "product"),
+        ("Diretor de Produto", 4, "product"),
+        ("Responsabile di prodotto", 2, "product"),
+        ("Productmanager", 2, "product"),
+        ("Product Owner", 2, "product"),
+        ("Hoofd Product", 4, "product"),
+        ("Gerente de proyectos", None, "program"),
+        ("Projectmanager", None, "program"),
+        ("Ingeniero de software", None, "engineering"),
+    ],
 }
 
 
@@ -386,6 +469,41 @@ def test_load_title_map_names_the_bad_row(tmp_path, text: str, row: int) -> None
 def test_missing_title_map_is_an_input_error(tmp_path) -> None:
     with pytest.raises(InputError):
         load_title_map(tmp_path / "absent.csv")
+
+
+@pytest.mark.parametrize(
+    ("make", "says"),
+    [
+        (lambda d: d / "absent.csv", "not found"),
+        (lambda d: d, "is a folder"),
+        (lambda d: (d / "e.csv").write_text("  \n\n") and d / "e.csv", "is empty"),
+        (lambda d: (d / "b.csv").write_bytes(b"PK\x03\x04\x00") and d / "b.csv", "not a text"),
+        (lambda d: (d / "u.csv").write_bytes(b"PM,\x81\x8d") and d / "u.csv", "not UTF-8"),
+    ],
+    ids=["missing", "folder", "empty", "binary", "undecodable"],
+)
+def test_title_map_problems_are_sentences_naming_the_file(tmp_path, make, says) -> None:
+    path = make(tmp_path)
+    with pytest.raises(InputError) as info:
+        load_title_map(path)
+    text = str(info.value)
+    assert says in text and info.value.path == str(path)
+    assert "Errno" not in text and info.value.hint  # says what to do
+
+
+def test_unreadable_title_map_says_permission(tmp_path, monkeypatch) -> None:
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("pathlib.Path.read_bytes", refuse)
+    with pytest.raises(InputError, match="permission denied"):
+        load_title_map(tmp_path / "map.csv")
+
+
+def test_title_map_saved_by_windows_excel_is_read(tmp_path) -> None:
+    path = tmp_path / "map.csv"
+    path.write_bytes("F\u00fchrung Produkt;x,5\nProduktleiter,none\n".encode("cp1252"))
+    assert load_title_map(path) == {"F\u00fchrung Produkt;x": 5, "Produktleiter": 0}
 
 
 def test_classifier_does_not_import_pandas() -> None:

@@ -21,7 +21,13 @@ from orgcheck.titles.ladder import (
     compile_ladder,
     extend_ladder,
 )
-from orgcheck.titles.normalize import clean, drop_restated_acronyms, split_segments, words
+from orgcheck.titles.normalize import (
+    clean,
+    drop_restated_acronyms,
+    fold,
+    split_segments,
+    words,
+)
 from orgcheck.titles.title_map import load_title_map, parse_level
 
 _PM_NOUNS = {"manager", "managers", "owner", "owners", "management"}
@@ -134,6 +140,7 @@ class Classifier:
 
     def _read(self, text: str, title: str) -> Placement:
         notes: list[str] = []
+        text = self._in_english(text, title, notes)
         for pattern, replacement, why, needs in self._ladder.rewrites:
             if needs and not any(n in text for n in needs):
                 continue
@@ -170,6 +177,25 @@ class Classifier:
         if bare_seen:
             return unknown(f"'{' '.join(bare_seen)}' alone does not say of what; nothing matched")
         return unknown("nothing in the ladder matched this title")
+
+    def _in_english(self, text: str, title: str, notes: list[str]) -> str:
+        """Drop gender markers and put German, French, ... words into English.
+
+        "Leiterin Produktmanagement (m/w/d)" -> "head of product management"; each
+        translated word is named in the reason so a wrong translation can be seen.
+        """
+        lad = self._ladder
+        for pattern, replacement in lad.gender:
+            text = pattern.sub(replacement, text)
+        if text.isascii() and not lad.synonyms:
+            return " ".join(text.split())
+
+        def english(m: re.Match[str]) -> str:
+            words, language = lad.synonyms[m.group(0)]
+            notes.append(f"'{_spelled(title, m.group(0))}' -> {words} ({language})")
+            return words
+
+        return " ".join(lad.synonyms_re.sub(english, text).split())
 
     def _band_then_role(self, band: list[str], role: list[str]) -> _Match | None:
         """'AVP, Product Manager', 'Associate, Product Manager': a bank's pay band first.
@@ -414,6 +440,22 @@ def _original(title: str, word: str) -> str:
     """The word as the title spelled it ("Sr." for "sr"), for reasons people recognise."""
     m = re.search(rf"(?<![a-z0-9]){re.escape(word)}\.?(?![a-z0-9])", title, re.IGNORECASE)
     return m.group(0) if m else word
+
+
+def _spelled(title: str, phrase: str) -> str:
+    """A translated word as the title wrote it ("Geschäftsführer", not the folded form)."""
+    if " " not in phrase:
+        for token in re.findall(r"[^\W\d_]+", title):
+            if fold(token) == phrase:
+                return token
+        return phrase
+    origin: list[int] = []  # folded position -> position in the title
+    for i, ch in enumerate(title):
+        origin += [i] * len(fold(ch))
+    at = "".join(fold(ch) for ch in title).find(phrase)
+    if at < 0:
+        return phrase
+    return title[origin[at] : origin[at + len(phrase) - 1] + 1]
 
 
 def _pm_noun(seg: list[str]) -> tuple[int, int]:

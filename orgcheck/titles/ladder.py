@@ -16,10 +16,20 @@ from importlib import resources
 from typing import Any
 
 from orgcheck.errors import UsageError
+from orgcheck.titles.normalize import fold
 
 #: Tables merged key by key when a company extends the ladder.
 _AREA_WORDS = {"product", "products", "engineering", "technology", "officer", "chief"}
 _MERGEABLE = ("typos", "abbreviations", "seniority", "numerals", "leaders", "confidence")
+#: Language names for reasons ("'Leiter' -> head of (German)").
+LANGUAGES = {
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "nl": "Dutch",
+}
 
 
 @cache
@@ -58,6 +68,11 @@ def extend_ladder(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]
         amb = out.setdefault("ambiguous", {})
         for part in ("seniority", "leaders"):
             amb[part] = {**amb.get(part, {}), **extra["ambiguous"].get(part, {})}
+    for lang, table in extra.get("synonyms", {}).items():
+        if not isinstance(table, dict):
+            raise UsageError("[ladder.synonyms] needs one table per language: word = English words")
+        syn = out.setdefault("synonyms", {})
+        syn[lang] = dict(table) if replace else {**syn.get(lang, {}), **table}
     if "rule" in extra:
         rules = list(extra["rule"])
         out["rule"] = rules if replace else rules + list(out.get("rule", []))
@@ -81,6 +96,9 @@ class CompiledLadder:
     typos: dict[str, str]
     abbreviations: dict[str, str]
     rewrites: tuple[tuple[re.Pattern[str], str, str, tuple[str, ...]], ...]
+    gender: tuple[tuple[re.Pattern[str], str], ...]
+    synonyms: dict[str, tuple[str, str]]  # folded phrase -> (English words, language)
+    synonyms_re: re.Pattern[str]  # any synonym phrase, longest first, as whole words
     seniority: dict[tuple[str, ...], int]
     ambiguous_seniority: dict[tuple[str, ...], tuple[int, int]]
     ambiguous_leaders: dict[tuple[str, ...], tuple[int, int]]
@@ -131,6 +149,38 @@ def _rule(raw: dict[str, Any]) -> Rule:
     )
 
 
+def _synonyms(data: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Every foreign word or phrase, folded like titles are, with its English words.
+
+    One-word entries of a language with a [feminine] table also get their feminine
+    forms ("leiter" -> "leiterin", "leiterinnen"), so the table lists each job once.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    feminine = data.get("feminine", {})
+    for lang, table in data.get("synonyms", {}).items():
+        name = LANGUAGES.get(lang, lang)
+        fem = feminine.get(lang, {})
+        endings = tuple(fem.get("endings", ()))
+        suffixes = tuple(fem.get("suffixes", ()))
+        for key, english in table.items():
+            phrase = " ".join(fold(str(key)).split())
+            value = (" ".join(str(english).lower().split()), name)
+            out.setdefault(phrase, value)
+            if endings and " " not in phrase and phrase.endswith(endings):
+                for suffix in suffixes:
+                    out.setdefault(phrase + suffix, value)
+    return out
+
+
+def _gender(data: dict[str, Any]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    try:
+        return tuple(
+            (re.compile(g["pattern"]), g.get("replace", " ")) for g in data.get("gender", [])
+        )
+    except (KeyError, re.error) as exc:
+        raise UsageError(f"ladder [[gender]] has a bad pattern: {exc}") from None
+
+
 def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
     """Check and index a ladder dict (as parsed from TOML)."""
     seniority = _phrases(data.get("seniority", {}))
@@ -154,11 +204,15 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
     phrases = {k for k in (*seniority, *leaders) if all(w in bare for w in k)} | set(bands)
     entry = set(_phrases(dict.fromkeys(data.get("entry", {}).get("words", []), 1)))
     rungs = {int(k): str(v) for k, v in data.get("rungs", {}).items()}
+    synonyms = _synonyms(data)
     return CompiledLadder(
         rung_names=rungs,
         typos={k.lower(): v.lower() for k, v in data.get("typos", {}).items()},
         abbreviations={k.lower(): v.lower() for k, v in data.get("abbreviations", {}).items()},
         rewrites=rewrites,
+        gender=_gender(data),
+        synonyms=synonyms,
+        synonyms_re=_any_phrase(tuple(k.split()) for k in synonyms),
         seniority={k: int(v) for k, v in seniority.items()},
         ambiguous_seniority={
             k: _range(v, "ambiguous.seniority")

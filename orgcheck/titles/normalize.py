@@ -16,6 +16,9 @@ import unicodedata
 #: Unicode dashes and minus signs; spaced so "PM–Growth" splits like "PM - Growth".
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+#: German umlauts are written out the German way ("Geschäftsführer" and the ASCII
+#: spelling "Geschaeftsfuehrer" are one word); other accents are dropped (é -> e).
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "\u2019": "'", "\u02bc": "'"})
 
 #: Requisition and posting ids: "(Req #12345)", "R-0123456", "JR123456", "#4521", "[12345]".
 _REQUISITION = re.compile(
@@ -40,10 +43,25 @@ def clean(title: str) -> str:
         text = html.unescape(text)
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
-    text = _DASHES.sub(" - ", text).lower()
+    text = fold(_DASHES.sub(" - ", text).lower())
     text = _REQUISITION.sub(" ", text)
     text = text.replace("&", " & ")
     return " ".join(text.split())[:MAX_CHARS]
+
+
+def fold(text: str) -> str:
+    """Lower-case text with accents taken off, so every word matches as plain a-z.
+
+    Titles from German, French, Spanish or Dutch exports keep their accents; without
+    this, "Ingénieur" would be cut into "ing" and "nieur" by the word pattern below.
+    """
+    text = text.lower().translate(_FOLD)
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 _ACRONYM = re.compile(r"\(\s*([a-z]{2,5})\s*\)")

@@ -34,13 +34,52 @@ def parse_level(value: object) -> int | None:
     return _NAMES.get(text)
 
 
+_HOW = "give --title-map a CSV file with one 'title,level' row per line, e.g. 'Product Lead,3'"
+
+
+def _problem(path: Path, message: str, hint: str = _HOW) -> InputError:
+    return InputError(f"title map {message}", hint=hint, path=str(path))
+
+
+def read_title_map_text(path: str | Path) -> str:
+    """The text of a title-map file, or an InputError saying what is wrong and what to do.
+
+    Spreadsheet programs save CSV as UTF-8 (with or without a byte-order mark) or, on
+    Windows, as cp1252; both are read. A raw OS message ("[Errno 2] ...") tells a
+    user nothing they can act on, so each failure gets its own sentence.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _problem(path, "not found", "check the path, or " + _HOW) from None
+    except IsADirectoryError:
+        raise _problem(path, "is a folder, not a file", _HOW) from None
+    except PermissionError:
+        raise _problem(
+            path, "cannot be read: permission denied", "check the file's permissions"
+        ) from None
+    except OSError as exc:
+        raise _problem(path, f"cannot be read ({exc.strerror or 'system error'})") from None
+    if b"\0" in data:
+        raise _problem(path, "is not a text file (a spreadsheet? save it as CSV)")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _problem(path, "is not UTF-8 or Windows-1252 text", "save it as CSV UTF-8")
+    if not text.strip():
+        raise _problem(path, "is empty", _HOW)
+    return text
+
+
 def load_title_map(path: str | Path) -> dict[str, int]:
     """Read a title,level CSV; a header row is optional. Raises InputError naming the row."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the title map: {exc}", path=str(path)) from None
+    text = read_title_map_text(path)
     out: dict[str, int] = {}
     for row_no, row in enumerate(csv.reader(text.splitlines()), start=1):
         if not row or not any(cell.strip() for cell in row):
