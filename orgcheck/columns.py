@@ -44,6 +44,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "personnel number",
         "personalnummer",
         "mitarbeiternummer",
+        "mitarbeiter nr",
+        "personal nr",
+        "pers nr",
+        "personalnr",
+        "kurzel",
+        "kuerzel",
+        "mitarbeiterkurzel",
+        "mitarbeiter id",
+        "matricule",
+        "numero de matricule",
+        "numero d employe",
+        "numero employe",
+        "id employe",
+        "numero de empleado",
+        "numero empleado",
+        "id empleado",
+        "codigo de empleado",
+        "id dipendente",
+        "matricola",
+        "codice dipendente",
+        "numero de funcionario",
+        "matricula",
+        "personeelsnummer",
+        "medewerkernummer",
         "post unique reference",
         "id",
         "number",
@@ -72,6 +96,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "preferred full name",
         "full legal name",
         "mitarbeiter",
+        "nom complet",
+        "nom et prenom",
+        "prenom nom",
+        "nombre completo",
+        "nome completo",
         "employee",
         "last name first name",
         "first name last name",
@@ -85,6 +114,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "forename",
         "firstname",
         "vorname",
+        "prenom",
         "first",
     ),
     "last_name": (
@@ -94,6 +124,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "family name",
         "lastname",
         "nachname",
+        "nom de famille",
+        "nom",
+        "apellidos",
+        "cognome",
         "last",
     ),
     "title": (
@@ -115,6 +149,23 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "stellenbezeichnung",
         "jobbezeichnung",
         "berufsbezeichnung",
+        "funktionsbezeichnung",
+        "funktion",
+        "jobtitel",
+        "intitule du poste",
+        "intitule de poste",
+        "poste",
+        "fonction",
+        "titre du poste",
+        "puesto",
+        "cargo",
+        "titulo del puesto",
+        "nombre del puesto",
+        "mansione",
+        "qualifica",
+        "ruolo",
+        "functie",
+        "functietitel",
         "job title overwrite",
         "job position",
     ),
@@ -148,6 +199,24 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "vorgesetzter",
         "vorgesetzte",
         "fuhrungskraft",
+        "fuehrungskraft",
+        "vorgesetzte r",
+        "vorgesetzter kurzel",
+        "vorgesetzter id",
+        "disziplinarischer vorgesetzter",
+        "manager in",
+        "responsable",
+        "responsable hierarchique",
+        "superieur hierarchique",
+        "superieur",
+        "manager n 1",
+        "jefe",
+        "jefe directo",
+        "responsable directo",
+        "supervisor directo",
+        "responsabile",
+        "gestor",
+        "leidinggevende",
         "manager login",
         "solid line manager",
     ),
@@ -585,10 +654,14 @@ def detect_columns(raw: RawTable, overrides: dict[str, str] | None = None) -> di
     mapping.update(forced)
     if "manager" in mapping and "id" not in forced:
         mapping = _pick_id(raw, mapping)
+    if "manager" in mapping and "id" not in mapping:
+        mapping = _id_from_references(raw, mapping)
     if "email" not in mapping:
         sniffed = _sniff_email(raw, mapping)
         if sniffed:
             mapping["email"] = sniffed
+    if "title" in mapping and "title" not in forced:
+        mapping = _check_title(raw, mapping)
     _require(raw, mapping)
     return {f: mapping[f] for f in FIELDS if f in mapping}
 
@@ -609,6 +682,144 @@ def _pick_id(raw: RawTable, mapping: dict[str, str]) -> dict[str, str]:
         scores.append((-sum(1 for v in variants if v & ids), i, h))
     best = min(scores)[2]
     return _swap(mapping, "id", best) if scores and min(scores)[0] < 0 else mapping
+
+
+def _id_from_references(raw: RawTable, mapping: dict[str, str]) -> dict[str, str]:
+    """No id header by name, but managers are given by a code (LOGA's 'Kürzel').
+
+    When the manager references do not match the people's names or emails, a column of
+    unique values that most references point at is the id, whatever its header says.
+    """
+    refs = _sample_refs(raw.frame[mapping["manager"]])
+    if not refs or _resolve_share(raw, mapping["manager"], _person_keys(raw, mapping)) >= 0.5:
+        return mapping
+    used = set(mapping.values())
+    for h in raw.headers:
+        values = raw.frame[h].to_numpy(dtype=object)
+        filled = values[values != ""]
+        if h in used or len(filled) < 0.9 * len(values) or len(set(filled)) < len(filled):
+            continue
+        ids = set(filled)
+        if sum(1 for r in refs if r in ids) >= 0.8 * len(refs):
+            _note(
+                raw,
+                f"no id column by name; {h!r} is used as the id, since the manager "
+                "column's values are its values",
+            )
+            return {**mapping, "id": h}
+    return mapping
+
+
+#: Salutations and honorifics, normalised (lower case, no dots): not job titles.
+SALUTATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "revd",
+        "reverend",
+        "fr",
+        "father",
+        "master",
+        "messrs",
+        "hon",
+        "rt",
+        "herr",
+        "frau",
+        "fraulein",
+        "fräulein",
+        "m",
+        "mme",
+        "mlle",
+        "monsieur",
+        "madame",
+        "mademoiselle",
+        "señor",
+        "senor",
+        "señora",
+        "senora",
+        "señorita",
+        "senorita",
+        "sr",
+        "sra",
+        "srta",
+        "don",
+        "doña",
+        "dona",
+        "dra",
+        "sig",
+        "sigra",
+        "signor",
+        "signora",
+        "dott",
+        "dottssa",
+        "ing",
+        "mag",
+        "dipl",
+        "dipl-ing",
+        "med",
+        "phd",
+        "md",
+    ]
+)
+
+
+def _is_salutation(value: str) -> bool:
+    words = value.lower().replace(".", " ").replace("/", " ").replace(",", " ").split()
+    return bool(words) and all(w in SALUTATIONS for w in words)
+
+
+def _not_a_job_title(series: pd.Series) -> str | None:
+    """Why a column chosen as the title is not one (a UK 'Title' of Mr/Ms/Dr), or None."""
+    counts = series.head(5000).value_counts()
+    counts = counts[counts.index != ""]
+    if not len(counts):
+        return None
+    top = ", ".join(map(str, counts.index[:4]))
+    salutes = counts[[_is_salutation(str(v)) for v in counts.index]].sum()
+    if salutes >= 0.8 * counts.sum():
+        return f"salutations ({top})"
+    if counts.sum() >= 10 and len(counts) <= 4 and max(map(len, counts.index)) <= 4:
+        return f"only {len(counts)} short values ({top})"
+    return None
+
+
+def _check_title(raw: RawTable, mapping: dict[str, str]) -> dict[str, str]:
+    """Prefer another title column when the chosen one holds salutations, and say so."""
+    header = mapping["title"]
+    why = _not_a_job_title(raw.frame[header])
+    if why is None:
+        return mapping
+    taken = set(mapping.values())
+    for other in candidate_headers(raw, "title"):
+        if other not in taken and _not_a_job_title(raw.frame[other]) is None:
+            _note(
+                raw,
+                f"column {header!r} holds {why}, not job titles; "
+                f"{other!r} is used as the job title",
+            )
+            return _swap(mapping, "title", other)
+    _note(
+        raw,
+        f"column {header!r} holds {why}, which look like no job titles, and no other column "
+        f"does better; if the job title is elsewhere, say so with --column title=HEADER",
+    )
+    return mapping
+
+
+def _note(raw: RawTable, text: str) -> None:
+    if text not in raw.notes:
+        raw.notes.append(text)
 
 
 def _swap(mapping: dict[str, str], field: str, header: str) -> dict[str, str]:

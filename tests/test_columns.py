@@ -263,3 +263,106 @@ def test_detector_never_raises_anything_else(headers):
     assert len(set(got.values())) == len(got)
     for field in FIELDS:
         assert set(candidate_headers(raw, field)) <= set(headers)
+
+
+# Non-English exports: LOGA, Personio DE, French and Spanish HRIS headers.
+FOREIGN = [
+    (
+        ["Kürzel", "Titel", "Vorname", "Nachname", "Stellenbezeichnung", "Vorgesetzter"],
+        {"id": "Kürzel", "title": "Stellenbezeichnung", "manager": "Vorgesetzter"},
+    ),
+    (
+        ["Personal-Nr.", "Name", "Funktion", "Führungskraft"],
+        {"id": "Personal-Nr.", "title": "Funktion", "manager": "Führungskraft"},
+    ),
+    (
+        ["Personalnummer", "Name", "Jobtitel", "Manager/in"],
+        {"id": "Personalnummer", "title": "Jobtitel", "manager": "Manager/in"},
+    ),
+    (
+        ["Matricule", "Nom complet", "Intitulé du poste", "Supérieur hiérarchique"],
+        {"id": "Matricule", "title": "Intitulé du poste", "manager": "Supérieur hiérarchique"},
+    ),
+    (
+        ["Numéro d'employé", "Prénom", "Nom de famille", "Poste", "Responsable"],
+        {"id": "Numéro d'employé", "title": "Poste", "manager": "Responsable"},
+    ),
+    (
+        ["Número de empleado", "Nombre completo", "Puesto", "Jefe directo"],
+        {"id": "Número de empleado", "title": "Puesto", "manager": "Jefe directo"},
+    ),
+    (
+        ["ID dipendente", "Nome completo", "Cargo", "Responsabile"],
+        {"id": "ID dipendente", "title": "Cargo", "manager": "Responsabile"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("headers", "want"), FOREIGN)
+def test_non_english_headers(headers, want):
+    got = detect_columns(table(headers))
+    assert {f: h for f, h in got.items() if f in want} == want
+
+
+def test_academic_titel_is_never_the_job_title():
+    raw = table(["Kürzel", "Titel", "Vorname", "Nachname", "Vorgesetzter"])
+    with pytest.raises(InputError, match="no title column"):
+        detect_columns(raw)
+
+
+SALUTE = ["Mr", "Ms", "Mrs", "Dr", "Mx", "Miss", "Prof.", "Herr", "Frau", "Prof. Dr."]
+
+
+def _people(title_values, position_values=None):
+    heads = ["Title", "First Name", "Last Name", "Line Manager"]
+    rows = []
+    for i, t in enumerate(title_values):
+        row = [t, f"F{i}", f"L{i}", "F0 L0" if i else ""]
+        if position_values is not None:
+            row.append(position_values[i])
+        rows.append(row)
+    return table(heads + (["Position"] if position_values is not None else []), rows)
+
+
+def test_salutation_title_column_gives_way_to_position_and_says_so():
+    jobs = [f"Product Manager {i}" for i in range(len(SALUTE))]
+    raw = _people(SALUTE, jobs)
+    assert detect_columns(raw)["title"] == "Position"
+    assert any("'Title' holds salutations" in n and "'Position'" in n for n in raw.notes)
+    assert candidate_headers(raw, "title") == ["Title", "Position"]  # wording order kept
+
+
+def test_salutation_title_without_alternative_is_kept_and_noted():
+    raw = _people(SALUTE)
+    assert detect_columns(raw)["title"] == "Title"
+    assert any("--column title=" in n for n in raw.notes)
+
+
+def test_few_short_values_give_way_but_real_short_titles_stay():
+    raw = _people(["A", "B", "C"] * 4, [f"Engineer {i}" for i in range(12)])
+    assert detect_columns(raw)["title"] == "Position"
+    codes = ["PM", "SPM", "APM", "EM", "CTO", "VP", "CEO", "SWE", "PMM", "UXR"]
+    raw = _people(codes, [f"Product Manager {i}" for i in range(10)])
+    assert detect_columns(raw)["title"] == "Title" and not raw.notes
+
+
+def test_job_titles_are_never_taken_for_salutations():
+    raw = _people(["Director", "Dr", "Head of Product", "Mr"], ["x", "y", "z", "w"])
+    assert detect_columns(raw)["title"] == "Title" and not raw.notes
+
+
+def test_id_found_from_manager_references_when_no_header_names_it():
+    rows = [
+        ["AK", "Ann Kim", "CEO", ""],
+        ["BL", "Bo Lee", "CPO", "AK"],
+        ["CM", "Cy Ma", "PM", "BL"],
+    ]
+    raw = table(["Code", "Name", "Job Title", "Manager"], rows)
+    assert detect_columns(raw)["id"] == "Code"
+    assert any("'Code' is used as the id" in n for n in raw.notes)
+
+
+def test_id_not_guessed_when_managers_resolve_by_name():
+    rows = [["AK", "Ann Kim", "CEO", ""], ["BL", "Bo Lee", "CPO", "Ann Kim"]]
+    raw = table(["Code", "Name", "Job Title", "Manager"], rows)
+    assert "id" not in detect_columns(raw)
