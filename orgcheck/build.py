@@ -130,11 +130,7 @@ class Cells:
         """
         if (header, kind) not in self._coded:
             keys = self.keys(header, kind)
-            codes, uniques = pd.factorize(keys)
-            blank = np.flatnonzero(uniques == "")
-            if len(blank):
-                codes = np.where(codes == blank[0], -1, codes)
-            self._coded[header, kind] = codes, np.asarray(uniques, dtype=object)
+            self._coded[header, kind] = managers.factorize_keys(keys)
         return self._coded[header, kind]
 
     def repeated(self, header: str, kind: str) -> np.ndarray:
@@ -269,11 +265,11 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
 
     def names() -> managers.KeySpace:
         keyer = managers.memoised(name_key)
-        arrays = [map_distinct(people["name"], keyer)]
+        keys, coded = managers.coded_keys(people["name"].to_numpy(dtype=object), keyer)
         if "first_name" in columns and "last_name" in columns and "name" in columns:
             both = cells.text(columns["first_name"]) + " " + cells.text(columns["last_name"])
-            arrays.append(map_distinct(both, keyer))
-        return managers.key_space("name", "name", arrays, keyer)
+            return managers.key_space("name", "name", [keys, map_distinct(both, keyer)], keyer)
+        return managers.key_space("name", "name", [keys], keyer, coded)
 
     out.append(names)
     return [functools.cache(make) for make in out]  # built once, shared with dotted lines

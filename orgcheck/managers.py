@@ -25,7 +25,6 @@ from orgcheck.names import (
     id_key,
     is_sentinel,
     loose_name_key,
-    map_distinct,
     name_key,
 )
 
@@ -176,11 +175,33 @@ def key_space(
     else:
         keys = np.concatenate(arrays) if arrays else np.array([], dtype=object)
     positions = np.tile(np.arange(n, dtype=np.int64), len(arrays))
-    look = Lookup(keys, positions, coded)
-    space = KeySpace(kind, target, look, keyer or KEYERS[kind])
-    if kind == "name":
-        space.loose = Lookup(map_distinct(keys, loose_name_key), positions)
+    if coded is None:
+        coded = factorize_keys(keys)
+    space = KeySpace(kind, target, Lookup(keys, positions, coded), keyer or KEYERS[kind])
+    if kind == "name":  # the loose key of each distinct key, not of each person
+        codes, uniques = coded
+        loose = factorize_keys(np.array([loose_name_key(k) for k in uniques.tolist()] or [""]))
+        loose_codes = np.where(codes >= 0, loose[0][np.maximum(codes, 0)], -1)
+        space.loose = Lookup(keys, positions, (loose_codes, loose[1]))
     return space
+
+
+def factorize_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Keys as codes into their distinct values, -1 for a blank key (as Lookup takes them)."""
+    codes, uniques = pd.factorize(np.asarray(keys, dtype=object))
+    blank = np.flatnonzero(uniques == "")
+    if len(blank):
+        codes = np.where(codes == blank[0], -1, codes)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def coded_keys(values: np.ndarray, keyer: Callable[[str], str]) -> tuple[np.ndarray, tuple]:
+    """``keyer`` of each value and the keys factorized, hashing the values once and
+    the distinct keys once (never the keys of every row again)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
+    ukeys = np.array([keyer(u) for u in uniques.tolist()] or [""], dtype=object)
+    kcodes, kuniques = factorize_keys(ukeys)
+    return ukeys[codes], (kcodes[codes], kuniques)
 
 
 def _second_chance(values: list[str], keys: list[str], space: KeySpace) -> np.ndarray:
