@@ -13,6 +13,7 @@ back to every row. No step walks people one by one in Python.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ from orgcheck.names import (
     is_sentinel,
     loose_name_key,
     name_key,
+    normalise,
 )
 
 TOP = -1  # no manager: blank, sentinel or the person themself
@@ -210,7 +212,7 @@ def _second_chance(values: list[str], keys: list[str], space: KeySpace) -> np.nd
     if space.loose is not None:
         pos = space.loose.find([loose_name_key(k) if k else "" for k in keys])
     if space.kind != "name":  # "Ada Lovelace (1001)": the id or email in brackets
-        inner = [next(iter(bracketed(v)), "") for v in values]
+        inner = [next(iter(bracketed(v)), "") if "(" in v or "[" in v else "" for v in values]
         again = (pos == UNKNOWN) & np.array([bool(v) for v in inner], dtype=bool)
         if again.any():
             found = space.keys.find(
@@ -232,10 +234,12 @@ def resolve(
     own = np.arange(len(refs), dtype=np.int64)
     if rows is not None:
         refs, own = refs[rows], own[rows]
-    codes, uniques = pd.factorize(np.asarray(refs, dtype=object), use_na_sentinel=False)
-    uniques = uniques.tolist()
-    keyer = space.keyer
-    ukeys = [keyer(u) if u else "" for u in uniques]
+    codes, distinct = pd.factorize(np.asarray(refs, dtype=object), use_na_sentinel=False)
+    distinct = np.asarray(distinct, dtype=object)
+    blanks = distinct == ""
+    ukeys = normalise(distinct, space.keyer)[0] if len(distinct) else distinct
+    ukeys[blanks] = ""
+    uniques, ukeys = distinct.tolist(), ukeys.tolist()
     upos = space.keys.find(ukeys)
     missed = np.flatnonzero(upos == UNKNOWN)
     upos[missed] = _second_chance(
@@ -244,7 +248,7 @@ def resolve(
     pos = upos[codes]
     is_self = pos == own
     pos[is_self] = TOP
-    blank = np.array([not u for u in uniques], dtype=bool)[codes]
+    blank = blanks[codes]
     references = int(np.count_nonzero((pos != TOP) | (is_self & ~blank)))
     return Resolution(
         header=header,
@@ -280,8 +284,8 @@ def choose(
         return Choice(None)
     n = len(candidates[0][1])
     rows = sample_rows(n)
-    shapes = {header: looks_like(refs) for header, refs in candidates}
-    scored: list[tuple[tuple[int, ...], Resolution]] = []  # (rank, resolution)
+    shape = functools.cache(lambda header: looks_like(dict(candidates)[header]))
+    scored: list[tuple[tuple[int, int], Resolution]] = []  # ((-column, -space), resolution)
     for space_i, make in enumerate(spaces):
         space = make()
         if space is None:
@@ -289,12 +293,10 @@ def choose(
         for col_i, (header, refs) in enumerate(candidates):
             if space.kind == "email" and not _has_at(refs):
                 continue
-            res = resolve(header, refs, space, rows)
-            shaped = int(space.kind == shapes[header])  # breaks ties, e.g. when nothing resolves
-            scored.append(((res.resolved, shaped, -col_i, -space_i), res))
-        if scored and _good(max(scored, key=lambda s: s[0])[1], candidates[0][0]):
+            scored.append(((-col_i, -space_i), resolve(header, refs, space, rows)))
+        if scored and _good(_best(scored, shape), candidates[0][0]):
             break
-    best = max(scored, key=lambda s: s[0])[1] if scored else None
+    best = _best(scored, shape) if scored else None
     if best is None:
         return Choice(None)
     final = (
@@ -302,6 +304,17 @@ def choose(
     )
     notes = _choice_notes(final, [r for _, r in scored if r is not best], rows)
     return Choice(final, notes + mix_in(final, spaces))
+
+
+def _best(scored: list, shape: Callable[[str], str]) -> Resolution:
+    """The reading resolving most; among equals the one whose key is what the column's
+    values look like (say when nothing resolves), then the earlier column and space.
+    What the values look like is only worked out when there is such a tie."""
+    top = max(res.resolved for _, res in scored)
+    tied = [(rank, res) for rank, res in scored if res.resolved == top]
+    if len(tied) == 1:
+        return tied[0][1]
+    return max(tied, key=lambda s: (int(s[1].space.kind == shape(s[1].header)), *s[0]))[1]
 
 
 def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list[str]:
