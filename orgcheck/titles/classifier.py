@@ -32,6 +32,10 @@ from orgcheck.titles.title_map import load_title_map, parse_level
 
 _PM_NOUNS = {"manager", "managers", "owner", "owners", "management"}
 _LINE_NOUNS = {"line", "portfolio"}
+#: Characters every gender marker in the ladder contains ("(m/w/d)", "/in", "*in",
+#: "Ingénieur·e"); a title without any of them skips those patterns.
+_MARKS = re.compile(r"[/(*:_\u00b7.]")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -185,10 +189,11 @@ class Classifier:
         translated word is named in the reason so a wrong translation can be seen.
         """
         lad = self._ladder
-        for pattern, replacement in lad.gender:
-            text = pattern.sub(replacement, text)
-        if text.isascii() and not lad.synonyms:
-            return " ".join(text.split())
+        if _MARKS.search(text):
+            for pattern, replacement in lad.gender:
+                text = pattern.sub(replacement, text)
+        if lad.synonym_starts.isdisjoint(_TOKEN.findall(text)):
+            return text
 
         def english(m: re.Match[str]) -> str:
             words, language = lad.synonyms[m.group(0)]

@@ -99,6 +99,7 @@ class CompiledLadder:
     gender: tuple[tuple[re.Pattern[str], str], ...]
     synonyms: dict[str, tuple[str, str]]  # folded phrase -> (English words, language)
     synonyms_re: re.Pattern[str]  # any synonym phrase, longest first, as whole words
+    synonym_starts: frozenset[str]  # first words of the phrases: most titles have none
     seniority: dict[tuple[str, ...], int]
     ambiguous_seniority: dict[tuple[str, ...], tuple[int, int]]
     ambiguous_leaders: dict[tuple[str, ...], tuple[int, int]]
@@ -213,6 +214,7 @@ def compile_ladder(data: dict[str, Any]) -> CompiledLadder:
         gender=_gender(data),
         synonyms=synonyms,
         synonyms_re=_any_phrase(tuple(k.split()) for k in synonyms),
+        synonym_starts=frozenset(k.split()[0] for k in synonyms),
         seniority={k: int(v) for k, v in seniority.items()},
         ambiguous_seniority={
             k: _range(v, "ambiguous.seniority")
