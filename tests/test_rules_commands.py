@@ -50,18 +50,17 @@ def test_unknown_rule_is_a_usage_error_with_a_suggestion() -> None:
     assert "wide-span" in result.output
 
 
-def test_init_writes_a_loadable_file_with_every_default(tmp_path: Path) -> None:
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path) as folder:
-        result = runner.invoke(init, [])
-        assert result.exit_code == 0, result.output
-        written = Path(folder) / "orgcheck.toml"
-        data = tomllib.loads(written.read_text())
-        assert set(data["rules"]) == {r.name for r in REGISTRY}
-        cfg = load_config(written)
-        for rule in REGISTRY:
-            assert cfg.options(rule) == rule.defaults()
-        assert "# max_rows = " in written.read_text()
+def test_init_writes_a_loadable_file_with_every_default(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(init, [])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "orgcheck.toml"
+    data = tomllib.loads(written.read_text())
+    assert set(data["rules"]) == {r.name for r in REGISTRY}
+    cfg = load_config(written)
+    for rule in REGISTRY:
+        assert cfg.options(rule) == rule.defaults()
+    assert "# max_rows = " in written.read_text()
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
