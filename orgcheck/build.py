@@ -10,6 +10,7 @@ finding or a count in ``Org.skipped``, never an exception.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,7 +84,7 @@ class Cells:
         self.parent: Cells | None = None
         self._text: dict[str, np.ndarray] = {}
         self._joined: dict[str, str | None] = {}
-        self._keys: dict[tuple[str, str], np.ndarray] = {}
+        self._keys: dict[tuple[str, Callable[[str], str]], np.ndarray] = {}
         self._coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def kept(self, keep: np.ndarray) -> Cells:
@@ -97,6 +98,11 @@ class Cells:
         if (tag + header) not in self._text:
             if self.parent is not None:
                 self._text[tag + header] = self.parent._cleaned(header, tag, clean)[self.keep]
+                return self._text[tag + header]
+            other = "\0refs\0" + header if tag == "" else header
+            if self._joined.get(other) is not None:  # left as it was: clean for both uses
+                self._text[tag + header] = self._text[other]
+                self._joined[tag + header] = self._joined[other]
                 return self._text[tag + header]
             cells = self.frame[header]
             if isinstance(cells, pd.DataFrame):  # a repeated header: the first one counts
@@ -113,15 +119,19 @@ class Cells:
         """A manager column's cells: only the first of several values in one cell counts."""
         return self._cleaned(header, "\0refs\0", first_value)
 
-    def keys(self, header: str, kind: str) -> np.ndarray:
-        if (header, kind) not in self._keys:
+    def mapped(self, header: str, fn: Callable[[str], str]) -> np.ndarray:
+        """``fn`` (a key or display normaliser) of each clean cell, made for the whole
+        column once; do not change the array in place."""
+        if (header, fn) not in self._keys:
             if self.parent is not None:
-                self._keys[header, kind] = self.parent.keys(header, kind)[self.keep]
+                self._keys[header, fn] = self.parent.mapped(header, fn)[self.keep]
             else:
                 text = self.text(header)
-                keyer = managers.KEYERS[kind]
-                self._keys[header, kind] = normalise(text, keyer, self._joined.get(header))[0]
-        return self._keys[header, kind]
+                self._keys[header, fn] = normalise(text, fn, self._joined.get(header))[0]
+        return self._keys[header, fn]
+
+    def keys(self, header: str, kind: str) -> np.ndarray:
+        return self.mapped(header, managers.KEYERS[kind])
 
     def coded(self, header: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """``keys`` factorized: a code per row (-1 for a blank key) and the distinct keys.
@@ -188,7 +198,7 @@ def _people(
     n = len(rows)
     empty = np.full(n, "", dtype=object)
     if "id" in columns:
-        ids = map_distinct(cells.text(columns["id"]), display_id)
+        ids = cells.mapped(columns["id"], display_id).copy()
         blank = ids == ""
         ids[blank] = np.array([f"row-{r}" for r in rows[blank].tolist()], dtype=object)
     else:
