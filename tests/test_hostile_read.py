@@ -8,9 +8,11 @@ milliseconds); the zip bomb is refused from the zip directory before anything in
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import resource
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -228,3 +230,68 @@ def test_wide_workbook_within_limits_reads(tmp_path):
     wb.save(tmp_path / "wide.xlsx")
     raw = read_table(tmp_path / "wide.xlsx")
     assert raw.frame.shape == (50, 40)
+
+
+def _zip(member: str, mimetype: bytes | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        if mimetype:
+            z.writestr("mimetype", mimetype)
+        z.writestr(member, "<x/>")
+    return buf.getvalue()
+
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+
+# name -> (bytes, what the refusal calls it)
+DOCUMENTS = {
+    "r.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "a PDF document"),
+    "scan.png": (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "a PNG image"),
+    "chart.jpg": (b"\xff\xd8\xff\xe0\0\x10JFIF" + b"\0" * 64, "a JPEG image"),
+    "chart.gif": (b"GIF89a" + b"\0" * 64, "a GIF image"),
+    "org.docx": (_zip("word/document.xml"), "a Word document"),
+    "org.pptx": (_zip("ppt/presentation.xml"), "a PowerPoint presentation"),
+    "org.odt": (_zip("content.xml", b"application/vnd.oasis.opendocument.text"), "OpenDocument"),
+    "org.numbers": (_zip("Index/Document.iwa"), "Apple Numbers"),
+    "org.doc": (OLE2 + "WordDocument".encode("utf-16-le"), "a Word document"),
+    "org.ppt": (OLE2 + "PowerPoint Document".encode("utf-16-le"), "a PowerPoint presentation"),
+    "org.rtf": (b"{\\rtf1\\ansi Name, Title\\par}", "RTF"),
+    "people.csv.gz": (b"\x1f\x8b\x08\0" + b"\0" * 64, "compressed archive"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_documents_and_images_are_named_for_what_they_are(tmp_path, name):
+    data, what = DOCUMENTS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    err = refused(path)
+    assert what in err.message and "not a spreadsheet" in err.message
+    assert ".csv" in err.hint and ".xlsx" in err.hint
+
+
+def test_text_named_pdf_is_read_when_it_is_a_table(tmp_path):
+    path = tmp_path / "people.pdf"
+    path.write_text("Name,Title,Manager\nAna Ruiz,CEO,\nBo Lee,PM,Ana Ruiz\n")
+    raw = read_table(path)
+    assert len(raw.frame) == 2 and any(
+        "named .pdf but holds delimited text" in n for n in raw.notes
+    )
+
+
+def test_text_named_pdf_that_is_no_table_says_not_a_people_table(tmp_path):
+    path = tmp_path / "minutes.pdf"
+    path.write_text("Minutes of the board meeting\n")
+    err = refused(path)
+    assert "named .pdf but holds plain text that is not a people table" in err.message
+
+
+def test_real_workbook_named_docx_is_still_read(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Name", "Title"])
+    wb.active.append(["Ana Ruiz", "CEO"])
+    wb.save(tmp_path / "people.docx")
+    raw = read_table(tmp_path / "people.docx")
+    assert raw.frame.iloc[0].tolist() == ["Ana Ruiz", "CEO"]

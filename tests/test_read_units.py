@@ -114,7 +114,16 @@ def test_scientific_ids_are_kept_and_noted(tmp_path):
     path.write_text("Name,Title,Employee ID\nAl,CEO,1.71138E+12\nBo,PM,1.71138E+12\n")
     raw = read_table(path)
     assert list(raw.frame["Employee ID"]) == ["1.71138E+12"] * 2
-    assert any("1.71138E+12" in n for n in raw.notes)
+    (note,) = [n for n in raw.notes if "1.71138E+12" in n]
+    assert note.startswith("id column 'Employee ID' holds numbers in scientific notation")
+    assert "only 1 distinct value(s) in 2 filled rows" in note
+
+
+def test_scientific_manager_ids_are_noted_without_a_uniqueness_claim(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("Name,Title,Manager ID\nAl,CEO,\nBo,PM,1.71138E+12\nCy,PM,1.71138E+12\n")
+    (note,) = [n for n in read_table(path).notes if "scientific" in n]
+    assert note.startswith("manager column 'Manager ID'") and "distinct" not in note
 
 
 def test_columns_without_header_get_a_name_and_duplicates_a_suffix(tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orgcheck.errors import InputError, UsageError
+from orgcheck.errors import InputError, LimitError, UsageError
 from orgcheck.model import RawTable
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
@@ -18,6 +18,34 @@ from orgcheck.read.limits import Limits, over
 __all__ = ["Limits", "RawTable", "read_table"]
 
 _WORKBOOK_KINDS = ("xlsx", "xlsb", "xls", "ods")
+SUPPORTED = ".csv .tsv .txt .xlsx .xlsm .xls .ods"
+#: Names of documents that are no table; text under such a name is read, but doubted.
+_DOCUMENT_SUFFIXES = frozenset(
+    [
+        ".pdf",
+        ".doc",
+        ".docx",
+        ".ppt",
+        ".pptx",
+        ".odt",
+        ".odp",
+        ".rtf",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".tif",
+        ".tiff",
+        ".webp",
+        ".numbers",
+        ".pages",
+        ".key",
+        ".zip",
+        ".gz",
+        ".7z",
+        ".rar",
+    ]
+)
 
 
 def read_table(path, sheet: str | None = None, limits: Limits | None = None) -> RawTable:
@@ -50,6 +78,13 @@ def read_table(path, sheet: str | None = None, limits: Limits | None = None) -> 
             hint="open it in Excel, remove the password (File > Info > "
             "Protect Workbook), save it and run orgcheck again",
         )
+    if kind in sniff.DOCUMENTS:
+        raise InputError(
+            f"this is {sniff.DOCUMENTS[kind]}, not a spreadsheet",
+            path=name,
+            hint="export the people list from the HR system as CSV or Excel "
+            f"(orgcheck reads {SUPPORTED})",
+        )
     if kind == "zip-other":
         raise InputError(
             "this is a zip archive but not a spreadsheet",
@@ -69,13 +104,35 @@ def read_table(path, sheet: str | None = None, limits: Limits | None = None) -> 
         grid = read_html(p, data)
         notes = [_renamed_note(p, "an HTML table")] if p.suffix.lower() != ".html" else []
     else:
-        from orgcheck.read.delimited import read_delimited
-
-        grid = read_delimited(p, data, limits)
-        if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"):
-            notes = [_renamed_note(p, "delimited text")]
+        return _read_text(p, data, limits, size)
     del data
     return _finish(to_raw(grid, name, limits, size), notes)
+
+
+def _read_text(p: Path, data: bytes, limits: Limits, size: int) -> RawTable:
+    """A delimited text file; text named like a PDF or Word file is read but doubted.
+
+    If such a file does not read as a table, the refusal says it is not a spreadsheet
+    rather than quoting a CSV detail ("no data rows") that would puzzle its owner.
+    """
+    from orgcheck.read.delimited import read_delimited
+    from orgcheck.read.header import to_raw
+
+    suffix = p.suffix.lower()
+    notes = []
+    if suffix in (".xlsx", ".xlsm", ".xls", ".ods", ".xlsb") or suffix in _DOCUMENT_SUFFIXES:
+        notes = [_renamed_note(p, "delimited text")]
+    try:
+        return _finish(to_raw(read_delimited(p, data, limits), str(p), limits, size), notes)
+    except InputError as err:
+        if suffix not in _DOCUMENT_SUFFIXES or isinstance(err, LimitError):
+            raise
+        raise InputError(
+            f"the file is named {p.suffix} but holds plain text that is not a people "
+            f"table ({err.message})",
+            path=str(p),
+            hint=f"export the people list as CSV or Excel (orgcheck reads {SUPPORTED})",
+        ) from None
 
 
 def _finish(raw: RawTable, notes: list[str]) -> RawTable:

@@ -203,12 +203,32 @@ def _unescape(arrays: dict) -> None:
 
 
 def _sci_notes(data: pd.DataFrame) -> list[str]:
+    """Say which (id) column Excel turned into scientific notation, and what was lost.
+
+    '1.71138E+12' keeps six digits of a twelve-digit id, so different people end up with
+    the same "id". Whether to trust such a column is the org builder's call; this note
+    names the column and how many distinct values survive so it (and the user) can act.
+    """
     notes = []
     head = data.head(2000)
     for col in data.columns:
-        if head[col].str.fullmatch(_SCI).any():
-            notes.append(
-                f"column {col!r} holds numbers like 1.71138E+12: Excel rounded "
-                "them; re-export with the column formatted as text to keep ids"
-            )
+        hits = head[col].str.fullmatch(_SCI)
+        if not hits.any():
+            continue
+        example = head[col][hits].iloc[0]
+        values = data[col].to_numpy(dtype=object)
+        filled = values[values != ""]
+        distinct = len(set(filled))
+        role = header_field(col)
+        what = f"{role} column" if role in ("id", "manager", "dotted_manager") else "column"
+        lost = (
+            f"; only {distinct:,} distinct value(s) in {len(filled):,} filled rows, so these "
+            "ids no longer tell people apart"
+            if distinct < len(filled) and role not in ("manager", "dotted_manager")
+            else ""
+        )
+        notes.append(
+            f"{what} {col!r} holds numbers in scientific notation like {example} "
+            f"(Excel rounded them){lost}; re-export with the column formatted as text"
+        )
     return notes

@@ -91,12 +91,51 @@ def read_head(path: Path) -> bytes:
         raise InputError(f"cannot read the file ({exc.strerror})", path=str(path)) from None
 
 
+#: Files people mistake for an export, by kind: what to call them in the refusal.
+DOCUMENTS = {
+    "pdf": "a PDF document",
+    "png": "a PNG image",
+    "jpeg": "a JPEG image",
+    "gif": "a GIF image",
+    "tiff": "a TIFF image",
+    "webp": "a WebP image",
+    "rtf": "a rich-text (RTF) document",
+    "archive": "a compressed archive (gzip, 7-Zip or RAR)",
+    "docx": "a Word document",
+    "doc": "a Word document",
+    "pptx": "a PowerPoint presentation",
+    "ppt": "a PowerPoint presentation",
+    "odt": "an OpenDocument text document",
+    "odp": "an OpenDocument presentation",
+    "iwork": "an Apple Numbers, Pages or Keynote file",
+}
+_MAGIC = (
+    (b"%PDF-", "pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"{\\rtf", "rtf"),
+    (b"\x1f\x8b\x08", "archive"),
+    (b"7z\xbc\xaf\x27\x1c", "archive"),
+    (b"Rar!\x1a\x07", "archive"),
+)
+
+
 def kind(path: Path, head: bytes) -> str:
-    """One of: xlsx, xlsb, ods, xls, encrypted, html, xml2003, text, zip-other."""
+    """One of: xlsx, xlsb, ods, xls, encrypted, html, xml2003, text, zip-other, or a
+    ``DOCUMENTS`` key (a PDF, image, Word or PowerPoint file: not a table at all)."""
     if head.startswith(ZIP):
         return _zip_kind(path)
     if head.startswith(OLE2):
-        return "encrypted" if _ole_encrypted(path) else "xls"
+        return _ole_kind(path)
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
     if is_spreadsheetml(head):
         return "xml2003"
     if looks_html(head):
@@ -116,6 +155,16 @@ def _zip_kind(path: Path) -> str:
                 mime = z.read("mimetype")[:100]
                 if b"spreadsheet" in mime:
                     return "ods"
+                if b"opendocument.text" in mime:
+                    return "odt"
+                if b"opendocument.presentation" in mime:
+                    return "odp"
+            if "word/document.xml" in names:
+                return "docx"
+            if "ppt/presentation.xml" in names:
+                return "pptx"
+            if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+                return "iwork"
     except ZIP_ERRORS:
         raise InputError(
             "the file looks like a zip archive but is damaged",
@@ -125,19 +174,32 @@ def _zip_kind(path: Path) -> str:
     return "zip-other"
 
 
-def _ole_encrypted(path: Path) -> bool:
-    """Password-protected .xlsx files are OLE2 containers with an EncryptedPackage stream.
+def _ole_kind(path: Path) -> str:
+    """encrypted, xls, doc or ppt, from the stream names of an OLE2 container.
 
-    The directory entry names are UTF-16; they sit in the first sectors of small files
-    but can be anywhere, so scan up to the first 4 MiB.
+    Password-protected .xlsx files are OLE2 containers with an EncryptedPackage stream;
+    old Word and PowerPoint files hold WordDocument / PowerPoint Document streams. The
+    directory entry names are UTF-16; they sit in the first sectors of small files but
+    can be anywhere, so scan up to the first 4 MiB.
     """
-    needle = "EncryptedPackage".encode("utf-16-le")
     try:
         with path.open("rb") as fh:
             data = fh.read(4 * 1024 * 1024)
     except OSError:
-        return False
-    return needle in data or "EncryptionInfo".encode("utf-16-le") in data
+        return "xls"
+
+    def has(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+
+    if has("EncryptedPackage") or has("EncryptionInfo"):
+        return "encrypted"
+    if has("Workbook") or has("Book"):
+        return "xls"
+    if has("WordDocument"):
+        return "doc"
+    if has("PowerPoint Document"):
+        return "ppt"
+    return "xls"
 
 
 def looks_html(head: bytes) -> bool:
