@@ -529,3 +529,17 @@ def test_any_text_gets_a_valid_placement(title: str) -> None:
 def test_huge_cells_are_cut_not_scanned() -> None:
     p = place("Senior Product Manager, " + "remote " * 20_000 + "PM shift")
     assert p.level == 3
+
+
+def test_a_company_adds_its_own_language_words() -> None:
+    clf = Classifier(ladder={"synonyms": {"sv": {"produktchef": "head of product"}}})
+    p = clf.classify("Produktchef")
+    assert (p.level, p.function) == (4, "product")
+    assert "'Produktchef' -> head of product (sv)" in p.reason
+    assert clf.classify("Leiter Produktmanagement").level == 4  # built-in words stay
+
+
+def test_translated_words_are_named_as_the_title_spelled_them() -> None:
+    reason = place("Geschäftsführerin (m/w/d)").reason
+    assert reason.startswith("'Geschäftsführerin' -> chief executive officer (German)")
+    assert "m/w/d" not in reason
