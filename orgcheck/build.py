@@ -127,7 +127,8 @@ class Cells:
                 self._keys[header, fn] = self.parent.mapped(header, fn)[self.keep]
             else:
                 text = self.text(header)
-                self._keys[header, fn] = normalise(text, fn, self._joined.get(header))[0]
+                joined = self._joined.get(header)
+                self._keys[header, fn] = normalise(text, fn, joined, clean=True)[0]
         return self._keys[header, fn]
 
     def keys(self, header: str, kind: str) -> np.ndarray:

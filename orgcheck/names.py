@@ -104,8 +104,10 @@ def joined(values: np.ndarray) -> str | None:
     return text if text.count("\0") == max(len(cells) - 1, 0) else None
 
 
-def _all_clean(text: str, cells: np.ndarray | None = None) -> bool:
+def _all_clean(text: str, cells: np.ndarray | None = None, clean: bool = False) -> bool:
     """No cell has surrounding space, a run of spaces or any other whitespace."""
+    if clean:
+        return True
     if text[:1].isdigit() and _all_digits(text):  # ids: no whitespace at all
         return True
     if "  " in text or "\0 " in text or " \0" in text or text[:1] == " " or text[-1:] == " ":
@@ -115,13 +117,13 @@ def _all_clean(text: str, cells: np.ndarray | None = None) -> bool:
     return not any(c in text for c in WHITESPACE if c != " ")
 
 
-def _all_digits(text: str, cells: np.ndarray | None = None) -> bool:
+def _all_digits(text: str, cells: np.ndarray | None = None, clean: bool = False) -> bool:
     """Every cell is blank or ASCII digits."""
     digits = text.replace("\0", "")
     return not digits or (digits.isascii() and digits.isdigit())
 
 
-def _all_plain_ids(text: str, cells: np.ndarray | None = None) -> bool:
+def _all_plain_ids(text: str, cells: np.ndarray | None = None, clean: bool = False) -> bool:
     """Every cell is blank or ASCII digits without a leading zero: ``id_key`` keeps them."""
     return _all_digits(text) and text[:1] != "0" and "\x000" not in text
 
@@ -129,7 +131,7 @@ def _all_plain_ids(text: str, cells: np.ndarray | None = None) -> bool:
 _TWO_AT = re.compile("@[^\0]*@")
 
 
-def _all_plain_emails(text: str, cells: np.ndarray) -> bool:
+def _all_plain_emails(text: str, cells: np.ndarray, clean: bool = False) -> bool:
     """Every cell is blank or an address ``email_key`` returns as it is: lower case, no
     wrapper, no space or punctuation the address pattern stops at, one ``@`` inside."""
     if any(c in text for c in " <>()[]\"',;:"):
@@ -139,7 +141,7 @@ def _all_plain_emails(text: str, cells: np.ndarray) -> bool:
         return False
     if text.count("@") != np.count_nonzero(cells != "") or _TWO_AT.search(text):
         return False  # some cell without an "@" (then one has two: also left to email_key)
-    if not text.replace("\0", "@").isprintable():  # tabs, breaks and other whitespace
+    if not clean and not text.replace("\0", "@").isprintable():  # tabs, breaks...
         return False
     return _casefolded(text)
 
@@ -157,7 +159,7 @@ def _casefolded(text: str) -> bool:
     return rest.casefold() == rest
 
 
-def _unchanged(fn: Callable[[str], Any]) -> Callable[[str, np.ndarray], bool] | None:
+def _unchanged(fn: Callable[[str], Any]) -> Callable[[str, np.ndarray, bool], bool] | None:
     """For the normalisers that leave most real columns as they are, the check that says
     so for a whole joined column at once."""
     return {
@@ -190,7 +192,7 @@ def _per_distinct(arr: Any, fn: Callable[[str], Any], dtype: Any) -> np.ndarray:
 
 
 def normalise(
-    values: np.ndarray, fn: Callable[[str], str], text: str | None = None
+    values: np.ndarray, fn: Callable[[str], str], text: str | None = None, clean: bool = False
 ) -> tuple[np.ndarray, str | None]:
     """``map_distinct`` for a normaliser, and the result's :func:`joined` text when known.
 
@@ -198,7 +200,8 @@ def normalise(
     plain digits, text already trimmed: the usual case), the cells come back as they
     are, with no hashing and no Python call per value. The joined text is handed back
     so that the next normaliser of the same cells (a key after cleaning) need not join
-    them again. ``text`` is ``joined(values)`` when the caller has it already.
+    them again. ``text`` is ``joined(values)`` when the caller has it already; ``clean``
+    says the values are :func:`clean_text` already (no whitespace but single spaces).
     """
     arr = np.asarray(values, dtype=object)
     check = _unchanged(fn)
@@ -211,7 +214,7 @@ def normalise(
         done = normalise(np.asarray(uniques, dtype=object), fn)[0]
         return np.append(done, fn(""))[codes], None
     text = joined(arr) if text is None else text
-    if text is not None and check(text, arr):
+    if text is not None and check(text, arr, clean):
         return arr.copy(), text
     return _per_distinct(arr, fn, object), None
 

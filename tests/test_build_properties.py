@@ -194,6 +194,11 @@ def test_whole_column_shortcuts_agree_with_each_cell(cells):
     arr = np.array(cells, dtype=object)
     for fn in (clean_text, first_value, display_id, *KEYERS.values()):
         assert normalise(arr, fn)[0].tolist() == [fn(c) for c in cells]
+    tidy = [clean_text(c) for c in cells]
+    for fn in (display_id, *KEYERS.values()):  # cells known to be clean text already
+        assert normalise(np.array(tidy, dtype=object), fn, clean=True)[0].tolist() == [
+            fn(c) for c in tidy
+        ]
 
 
 def test_whitespace_list_is_what_split_splits_on():
