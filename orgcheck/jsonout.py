@@ -7,10 +7,12 @@ person keeps the file diffable between two snapshots of an org.
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Iterator
 from dataclasses import replace
 from json.encoder import encode_basestring
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import numpy as np
 import pandas as pd
@@ -69,11 +71,18 @@ def people_columns(result: Result) -> dict[str, np.ndarray]:
     return cols
 
 
-def people_lines(result: Result) -> list[str]:
-    """One compact JSON object per person, keys in SPEC order."""
+#: People formatted per write: bounds the extra memory of a million-person document.
+CHUNK = 50_000
+
+
+def people_chunks(result: Result) -> Iterator[list[str]]:
+    """Compact JSON objects, one per person, keys in SPEC order, CHUNK people at a time."""
     cols = people_columns(result)
     template = "{" + ", ".join(f"{encode_basestring(k)}: %s" for k in cols) + "}"
-    return [template % row for row in zip(*(c.tolist() for c in cols.values()), strict=True)]
+    arrays = list(cols.values())
+    for start in range(0, len(result.org), CHUNK):
+        part = [c[start : start + CHUNK].tolist() for c in arrays]
+        yield [template % row for row in zip(*part, strict=True)]
 
 
 def titles_list(titles: pd.DataFrame | None) -> list[dict]:
@@ -129,7 +138,18 @@ def anonymized(result: Result) -> Result:
 
 
 def render_json(result: Result, *, anonymize: bool = False) -> str:
-    """The whole document as text; people one per line, the rest indented."""
+    """The whole document as one string (the library's entry; the CLI streams)."""
+    buffer = io.StringIO()
+    write_json(result, buffer, anonymize=anonymize)
+    return buffer.getvalue()
+
+
+def write_json(result: Result, fh: TextIO, *, anonymize: bool = False) -> None:
+    """Write the document to fh; people one per line, the rest indented.
+
+    People are formatted and written in chunks, so a million-person document never
+    exists in memory as one string.
+    """
     if anonymize:
         result = anonymized(result)
     head = {
@@ -142,14 +162,17 @@ def render_json(result: Result, *, anonymize: bool = False) -> str:
         "findings": [f.to_json() for f in result.findings],
         "titles": titles_list(result.org.titles),
     }
-    people_text = ",\n    ".join(people_lines(result))
 
     def block(obj: dict) -> str:
         return json.dumps(obj, indent=2, ensure_ascii=False, default=_default)[1:-2]
 
-    people_json = f"[\n    {people_text}\n  ]" if people_text else "[]"
-    body = block(head) + f',\n  "people": {people_json},\n' + block(tail)[1:]
-    return "{" + body + "\n}\n"
+    fh.write("{" + block(head) + ',\n  "people": [')
+    first = True
+    for lines in people_chunks(result):
+        fh.write(("\n    " if first else ",\n    ") + ",\n    ".join(lines))
+        first = False
+    fh.write("]" if first else "\n  ]")
+    fh.write(",\n" + block(tail)[1:] + "\n}\n")
 
 
 def _default(obj: object) -> object:

@@ -11,7 +11,9 @@ import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from orgcheck.errors import UsageError
 
@@ -40,12 +42,18 @@ def check_destination(dest: Path, inputs: list[Path]) -> None:
         )
 
 
-def write_atomic(dest: Path | str, text: str) -> None:
-    """Write text to dest via a temporary file and an atomic rename; '-' means stdout."""
+Writer = Callable[[TextIO], None]
+
+
+def write_atomic(dest: Path | str, content: str | Writer) -> None:
+    """Write to dest via a temporary file and an atomic rename; '-' means stdout.
+
+    ``content`` is the text, or a function that writes it to a file object (so a large
+    document can be streamed rather than held in memory whole).
+    """
+    write: Writer = (lambda fh: fh.write(content)) if isinstance(content, str) else content
     if str(dest) == "-":
-        sys.stdout.write(text)
-        if not text.endswith("\n"):
-            sys.stdout.write("\n")
+        write(sys.stdout)
         sys.stdout.flush()
         return
     dest = Path(dest)
@@ -59,7 +67,7 @@ def write_atomic(dest: Path | str, text: str) -> None:
         ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            write(fh)
         os.chmod(tmp, 0o644)
         os.replace(tmp, dest)
     except BaseException as exc:

@@ -161,16 +161,23 @@ def test_an_internal_error_says_it_is_a_bug(run_cli, small_csv, monkeypatch, tmp
     assert not list(tmp_path.glob("*.orgcheck.*"))
 
 
-def test_a_failure_while_rendering_leaves_no_file_behind(run_cli, small_csv, monkeypatch, tmp_path):
+def test_a_failure_halfway_through_writing_leaves_no_file_behind(
+    run_cli, small_csv, monkeypatch, tmp_path
+):
     import orgcheck.jsonout
 
-    def boom(result, **kwargs):
-        raise RuntimeError("render failed")
+    real = orgcheck.jsonout.people_chunks
 
-    monkeypatch.setattr(orgcheck.jsonout, "render_json", boom)
+    def half_then_boom(result):
+        yield next(iter(real(result)))
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(orgcheck.jsonout, "people_chunks", half_then_boom)
+    (tmp_path / "r.json").write_text("the previous report\n", encoding="utf-8")
     code, _, _ = run_cli("analyze", small_csv, "-o", tmp_path / "r.json")
     assert code == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["team.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "team.csv"]
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == "the previous report\n"
 
 
 def test_help_and_rules_do_not_import_pandas():

@@ -67,11 +67,12 @@ def destination(src: Path, output: str | None, fmt: str, many: bool) -> Path | s
     return out
 
 
-def render(result, fmt: str, anonymize: bool) -> str:
+def report_writer(result, fmt: str, anonymize: bool):
+    """What write_atomic needs: the report text, or for JSON a function that streams it."""
     if fmt == "json":
-        from orgcheck.jsonout import render_json
+        from orgcheck.jsonout import write_json
 
-        return render_json(result, anonymize=anonymize)
+        return lambda fh: write_json(result, fh, anonymize=anonymize)
     from orgcheck.report import render as render_report
 
     return render_report(result, fmt, anonymize=anonymize)
@@ -202,10 +203,12 @@ def analyze(
             progress = Progress()
             try:
                 result = run(src, sheet=sheet, columns=column_map, config=cfg, progress=progress)
-                text = render(result, fmt, anonymize)
+                progress("render")
+                content = report_writer(result, fmt, anonymize)
+                progress("write")
+                write_atomic(dest, content)
             finally:
                 progress.close()
-            write_atomic(dest, text)
         except OrgcheckError as exc:
             if isinstance(exc, InputError) and exc.path is None:
                 exc.path = str(src)
