@@ -34,7 +34,10 @@ def parse_level(value: object) -> int | None:
     return _NAMES.get(text)
 
 
-_HOW = "give --title-map a CSV file with one 'title,level' row per line, e.g. 'Product Lead,3'"
+_HOW = (
+    "point --title-map (or title_map in orgcheck.toml) at a CSV file with one "
+    "'title,level' row per line, e.g. 'Product Lead,3'"
+)
 
 
 def _problem(path: Path, message: str, hint: str = _HOW) -> InputError:
