@@ -654,12 +654,12 @@ def detect_columns(raw: RawTable, overrides: dict[str, str] | None = None) -> di
     mapping.update(forced)
     if "manager" in mapping and "id" not in forced:
         mapping = _pick_id(raw, mapping)
-    if "manager" in mapping and "id" not in mapping:
-        mapping = _id_from_references(raw, mapping)
     if "email" not in mapping:
         sniffed = _sniff_email(raw, mapping)
         if sniffed:
             mapping["email"] = sniffed
+    if "manager" in mapping and "id" not in mapping:
+        mapping = _id_from_references(raw, mapping)
     if "title" in mapping and "title" not in forced:
         mapping = _check_title(raw, mapping)
     _require(raw, mapping)
@@ -695,10 +695,12 @@ def _id_from_references(raw: RawTable, mapping: dict[str, str]) -> dict[str, str
         return mapping
     used = set(mapping.values())
     for h in raw.headers:
+        if h in used or not _unique_filled(raw.frame[h].head(SAMPLE).to_numpy(dtype=object)):
+            continue  # the cheap look at the first rows rules most columns out
         values = raw.frame[h].to_numpy(dtype=object)
-        filled = values[values != ""]
-        if h in used or len(filled) < 0.9 * len(values) or len(set(filled)) < len(filled):
+        if not _unique_filled(values):
             continue
+        filled = values[values != ""]
         ids = set(filled)
         if sum(1 for r in refs if r in ids) >= 0.8 * len(refs):
             _note(
@@ -708,6 +710,12 @@ def _id_from_references(raw: RawTable, mapping: dict[str, str]) -> dict[str, str
             )
             return {**mapping, "id": h}
     return mapping
+
+
+def _unique_filled(values) -> bool:
+    """At least 90% filled, and no value twice: what an id column looks like."""
+    filled = values[values != ""]
+    return len(filled) >= 0.9 * len(values) and len(set(filled)) == len(filled)
 
 
 #: Salutations and honorifics, normalised (lower case, no dots): not job titles.

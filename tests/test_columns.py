@@ -366,3 +366,14 @@ def test_id_not_guessed_when_managers_resolve_by_name():
     rows = [["AK", "Ann Kim", "CEO", ""], ["BL", "Bo Lee", "CPO", "Ann Kim"]]
     raw = table(["Code", "Name", "Job Title", "Manager"], rows)
     assert "id" not in detect_columns(raw)
+
+
+def test_unnamed_email_column_stays_the_email_not_the_id():
+    rows = [
+        ["Ann Kim", "CEO", "ann@x.com", ""],
+        ["Bo Lee", "CPO", "bo@x.com", "ann@x.com"],
+        ["Cy Ma", "PM", "cy@x.com", "bo@x.com"],
+    ]
+    raw = table(["Name", "Job Title", "Correo", "Manager"], rows)
+    got = detect_columns(raw)
+    assert got["email"] == "Correo" and "id" not in got
