@@ -55,8 +55,10 @@ class Lookup:
         keys: np.ndarray,
         positions: np.ndarray,
         coded: tuple[np.ndarray, np.ndarray] | None = None,
+        one_key_each: bool = False,
     ) -> None:
-        """``coded`` is ``keys`` already factorized (code -1 for no key), when known."""
+        """``coded`` is ``keys`` already factorized (code -1 for no key), when known;
+        ``one_key_each`` says no position comes twice (so no person carries a key twice)."""
         if coded is None:
             keys = np.asarray(keys, dtype=object)
             valid = keys != ""
@@ -65,7 +67,7 @@ class Lookup:
             valid = coded[0] >= 0
             codes, uniq = coded[0][valid], coded[1]
         pos = positions[valid]
-        if len(pos):  # one entry per (key, person): a person may carry a key twice
+        if len(pos) and not one_key_each:  # one entry per (key, person)
             _, first = np.unique(
                 codes.astype(np.int64) * (int(pos.max()) + 1) + pos, return_index=True
             )
@@ -179,12 +181,14 @@ def key_space(
     positions = np.tile(np.arange(n, dtype=np.int64), len(arrays))
     if coded is None:
         coded = factorize_keys(keys)
-    space = KeySpace(kind, target, Lookup(keys, positions, coded), keyer or KEYERS[kind])
+    single = len(arrays) == 1
+    look = Lookup(keys, positions, coded, one_key_each=single)
+    space = KeySpace(kind, target, look, keyer or KEYERS[kind])
     if kind == "name":  # the loose key of each distinct key, not of each person
         codes, uniques = coded
         loose = factorize_keys(np.array([loose_name_key(k) for k in uniques.tolist()] or [""]))
         loose_codes = np.where(codes >= 0, loose[0][np.maximum(codes, 0)], -1)
-        space.loose = Lookup(keys, positions, (loose_codes, loose[1]))
+        space.loose = Lookup(keys, positions, (loose_codes, loose[1]), one_key_each=single)
     return space
 
 
