@@ -176,3 +176,22 @@ def test_vectorised_sieve_agrees_with_the_row_rule(rows):
         for r in rows
     ]
     assert drop.tolist() == want
+
+
+def test_plain_group_header_repeating_a_department_is_left_out(tmp_path):
+    f = tmp_path / "f.csv"
+    f.write_text(
+        "Employee ID,Name,Job Title,Manager ID,Department\n"
+        "Exec,,,,\n1,Ana Ruiz,CEO,,Exec\n"
+        "Product,,,,\n2,Ben Cho,CPO,1,Product\n3,Cy Dunn,Product Manager,2,Product\n"
+    )
+    raw = read_table(f)
+    assert list(raw.frame["Name"]) == ["Ana Ruiz", "Ben Cho", "Cy Dunn"]
+    assert raw.skipped == {REASONS["group"]: 2}
+
+
+def test_lone_name_that_is_also_a_manager_is_a_person(tmp_path):
+    f = tmp_path / "f.csv"
+    f.write_text("Name,Title,Manager\nAna Ruiz,,\nBen Cho,CPO,Ana Ruiz\n")
+    raw = read_table(f)
+    assert len(raw.frame) == 2 and raw.skipped == {}

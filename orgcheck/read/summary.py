@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
+
+from orgcheck.columns import header_field
 
 #: Sum rows: 'Total', 'Subtotal', 'Grand Total', 'Count: 12', 'Total employees: 30'.
 _TOTAL = re.compile(
@@ -47,6 +50,7 @@ _STARTS_TEXT = (
 )
 _STARTS = np.array(_STARTS_TEXT.split("|"), dtype="U3")
 _NUMBER = re.compile(r"[-+]?[\d.,\s%]*\d[\d.,\s%]*")
+_GROUPED_BY = ("department", "location", "status")
 _SHOWN = 2  # example rows per reason in the note
 
 REASONS = {
@@ -96,16 +100,35 @@ def find_summary_rows(
     if hit.any():
         hit[hit] = np.fromiter(map(bool, map(_ANY.match, first[hit])), dtype=bool)
     lone = np.flatnonzero((counts[cand] == 1) & (first_col == 0) & ~hit)
-    if len(lone):  # group headers: few rows, so the slower pattern is tried on these only
-        hit[lone] = np.fromiter(map(bool, map(_GROUP.fullmatch, first[lone])), dtype=bool)
+    if len(lone):  # group headers: few rows, so the slower checks are made on these only
+        groups = _group_values(arrays)
+        hit[lone] = [bool(_GROUP.fullmatch(v)) or v in groups for v in first[lone].tolist()]
+    groups = None
     for i in cand[hit].tolist():
         where = np.flatnonzero(filled[i])
         cells = [columns[j][i] for j in where]
         kind = summary_kind(cells, first_column=bool(where[0] == 0))
+        if kind is None and len(cells) == 1 and where[0] == 0:
+            groups = _group_values(arrays) if groups is None else groups
+            kind = "group" if cells[0] in groups else None
         if kind:
             drop[i] = True
             found.setdefault(kind, []).append((i, cells[0]))
     return drop, found
+
+
+def _group_values(arrays: dict[str, np.ndarray]) -> set[str]:
+    """Values of the columns a report is grouped by (department, location, status).
+
+    A Workday report grouped by department repeats the department alone on a row above
+    its people; that value also fills the Department column of each person below.
+    """
+    out: set[str] = set()
+    for name, values in arrays.items():
+        if header_field(name) in _GROUPED_BY:
+            out.update(pd.unique(values).tolist())
+    out.discard("")
+    return out
 
 
 def describe(found: dict[str, list[tuple[int, str]]], rows: np.ndarray) -> list[str]:
