@@ -155,7 +155,11 @@ def write_json(result: Result, fh: TextIO, *, anonymize: bool = False) -> None:
     head = {
         "schema_version": SCHEMA_VERSION,
         "orgcheck_version": __version__,
-        "source": result.org.source.to_json(),
+        "source": {
+            **result.org.source.to_json(),
+            "skipped": dict(sorted(result.org.skipped.items())),
+            "notes": list(result.org.source.notes),
+        },
         "summary": summary(result),
     }
     tail = {

@@ -333,3 +333,19 @@ def test_a_company_size_below_the_headcount_is_said(run_cli, small_csv):
     code, _, err = run_cli("analyze", small_csv, "--company-size", "3", "--fail-on", "never")
     assert code == 0
     assert "smaller than" in err
+
+
+def test_json_says_which_rows_were_left_out_and_why(run_cli, tmp_path):
+    rows = [*SMALL_ORG, ("11", "Gone Person", "Product Manager", "4")]
+    header = ("Employee ID", "Name", "Job Title", "Manager ID", "Status")
+    src = write_csv(
+        tmp_path / "t.csv",
+        [(*r, "Terminated" if r[0] == "11" else "Active") for r in rows],
+        header=header,
+    )
+    doc = json.loads(
+        run_cli("analyze", src, "--format", "json", "-o", "-", "--fail-on", "never")[1]
+    )
+    assert doc["summary"]["headcount"] == len(SMALL_ORG)
+    assert doc["source"]["skipped"] == {"terminated": 1}
+    assert isinstance(doc["source"]["notes"], list)
