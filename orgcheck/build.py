@@ -381,6 +381,30 @@ def _dotted_lines(columns, cells: Cells, spaces, people) -> tuple[np.ndarray | N
     return np.where(res.pos >= 0, res.pos, -1), quality.unresolved(res, people, dotted=True)
 
 
+#: A number Excel displayed in scientific notation and saved that way: ``1.71138E+12``.
+_EXCEL_SCIENTIFIC = r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]+"
+
+
+def damaged_ids(frame: pd.DataFrame, columns: dict[str, str]) -> str | None:
+    """The id column, when Excel's scientific notation has merged different ids into one.
+
+    ``1.71138E+12`` keeps six digits of a 13-digit id: people who differed only in
+    the lost digits now share an id, so the column can no longer tell them apart.
+    Only a sample is pattern-checked; uniqueness is checked only when it matches.
+    """
+    header = columns.get("id")
+    if header is None or header not in frame:
+        return None
+    values = pd.Series(frame[header].to_numpy(dtype=object)).astype(str)
+    filled = values[values != ""]
+    if not len(filled):
+        return None
+    sample = filled.iloc[:5000]
+    if sample.str.fullmatch(_EXCEL_SCIENTIFIC).mean() < 0.5:
+        return None
+    return header if filled.nunique() < len(filled) else None
+
+
 def build_org(
     raw: RawTable, columns: dict[str, str], *, overrides: dict[str, str] | None = None
 ) -> Org:
@@ -392,12 +416,22 @@ def build_org(
     frame = raw.frame
     n = len(frame)
     columns = {f: h for f, h in columns.items() if h in frame.columns}
+    damaged = damaged_ids(frame, columns)
+    if damaged:
+        columns = {f: h for f, h in columns.items() if f != "id"}
     all_cells = Cells(frame)
     name = _names(all_cells, columns, n)
     keep, leavers, skipped, notes = _keep_rows(all_cells, columns, name, n)
     cells = all_cells.kept(keep)
     people = _people(cells, columns, name[keep], np.asarray(raw.rows, dtype=np.int64)[keep])
-    notes += _id_notes(cells, columns, people)
+    if damaged:
+        notes.append(
+            f"id column {damaged!r} holds ids Excel saved in scientific notation, which "
+            "no longer tell people apart; people are known by row number instead "
+            "(re-export with the column formatted as text to keep the real ids)"
+        )
+    else:
+        notes += _id_notes(cells, columns, people)
     extra = _candidates(raw, columns, ("id", "email"))
     findings = quality.duplicates(
         people,

@@ -381,3 +381,35 @@ def test_notes_say_how_ids_were_read():
     assert "1 id written as decimals read as whole numbers ('1001.0' as '1001')" in org.source.notes
     assert "1 person without an id known by row ('row-N')" in org.source.notes
     assert org.people["id"].tolist() == ["1001", "row-3"]
+
+
+def test_ids_merged_by_excel_scientific_notation_fall_back_to_rows():
+    records = [
+        {"Employee_ID": "1.71138E+12", "Full_Name": n, "Title": t, "Manager_Name": m}
+        for n, t, m in [
+            ("Ada Top", "CEO", ""),
+            ("Bo Vee", "VP of Product", "Ada Top"),
+            ("Cy Pem", "Product Manager", "Bo Vee"),
+        ]
+    ]
+    columns = {
+        "id": "Employee_ID",
+        "name": "Full_Name",
+        "title": "Title",
+        "manager": "Manager_Name",
+    }
+    org = org_from_records(records, columns=columns)
+    assert org.people["id"].tolist() == ["2", "3", "4"]
+    assert org.parent.tolist() == [-1, 0, 1]
+    assert not [f for f in org.data_findings if f.rule == "duplicate-person"]
+    assert any("scientific notation" in n for n in org.source.notes)
+
+
+def test_unique_scientific_looking_ids_are_kept():
+    records = [
+        {"id": "1.1E+3", "name": "Ada Top", "title": "CEO", "manager": ""},
+        {"id": "1.2E+3", "name": "Bo Vee", "title": "VP of Product", "manager": "1.1E+3"},
+    ]
+    org = org_from_records(records)
+    assert org.people["id"].tolist() == ["1.1E+3", "1.2E+3"]
+    assert org.parent.tolist() == [-1, 0]
