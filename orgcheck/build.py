@@ -151,16 +151,42 @@ class Cells:
         return (codes >= 0) & (counts[np.maximum(codes, 0)] > 1)
 
 
-def _names(cells: Cells, columns: dict[str, str], n: int) -> np.ndarray:
+_LAST_FIRST = r"[^,]+,\s*[^,]+"
+
+
+def first_last(name: np.ndarray) -> np.ndarray | None:
+    """ "Doe, Jane" shown as "Jane Doe" when the whole column is written last-name-first.
+
+    Reports read better in the order people say names; matching is unaffected (name
+    keys ignore the order). Decided on the column, not per cell, so "Smith, Jr." in a
+    "First Last" file is left alone. None when the column is not last-name-first.
+    """
+    filled = pd.Series(name[name != ""][:5000], dtype=object)
+    if not len(filled) or filled.str.fullmatch(_LAST_FIRST).mean() < 0.8:
+        return None
+
+    def swap(value: str) -> str:
+        last, sep, first = value.partition(",")
+        return f"{first.strip()} {last.strip()}" if sep and "," not in first else value
+
+    return map_distinct(name, swap)
+
+
+def _names(cells: Cells, columns: dict[str, str], n: int) -> tuple[np.ndarray, list[str]]:
     """``name``, or "First Last" where the name is blank or there is no name column."""
     blank = np.full(n, "", dtype=object)
+    notes = []
     name = cells.text(columns["name"]) if "name" in columns else blank
+    swapped = first_last(name)
+    if swapped is not None:
+        name = swapped
+        notes.append(f"names in {columns['name']!r} are written 'Last, First'; shown 'First Last'")
     if "first_name" in columns or "last_name" in columns:
         first = cells.text(columns["first_name"]) if "first_name" in columns else blank
         last = cells.text(columns["last_name"]) if "last_name" in columns else blank
         both = map_distinct(first + " " + last, clean_text)
         name = np.where(name != "", name, both)
-    return name
+    return name, notes
 
 
 def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
@@ -420,8 +446,9 @@ def build_org(
     if damaged:
         columns = {f: h for f, h in columns.items() if f != "id"}
     all_cells = Cells(frame)
-    name = _names(all_cells, columns, n)
+    name, name_notes = _names(all_cells, columns, n)
     keep, leavers, skipped, notes = _keep_rows(all_cells, columns, name, n)
+    notes = name_notes + notes
     cells = all_cells.kept(keep)
     people = _people(cells, columns, name[keep], np.asarray(raw.rows, dtype=np.int64)[keep])
     if damaged:

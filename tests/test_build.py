@@ -413,3 +413,22 @@ def test_unique_scientific_looking_ids_are_kept():
     org = org_from_records(records)
     assert org.people["id"].tolist() == ["1.1E+3", "1.2E+3"]
     assert org.parent.tolist() == [-1, 0]
+
+
+def test_last_first_names_are_shown_first_last_and_still_match():
+    records = [
+        {"id": "1", "name": "Okafor, Maya", "title": "CEO", "manager": ""},
+        {"id": "2", "name": "Lindqvist,  Sofia", "title": "VP of Product", "manager": ""},
+    ]
+    records[1]["manager"] = "Maya Okafor"
+    org = org_from_records(records)
+    assert org.people["name"].tolist() == ["Maya Okafor", "Sofia Lindqvist"]
+    assert org.parent.tolist() == [-1, 0]
+    assert any("Last, First" in n for n in org.source.notes)
+
+
+def test_a_lone_comma_in_a_first_last_file_is_left_alone():
+    names = ["Ann Lee", "Bo Chen", "Cy Park", "Dee Fox", "Martin Luther King, Jr."]
+    records = [{"id": str(i), "name": n, "title": "PM", "manager": ""} for i, n in enumerate(names)]
+    org = org_from_records(records)
+    assert org.people["name"].tolist() == names
