@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from orgcheck.errors import InputError, UsageError
@@ -492,11 +493,32 @@ def _wording_candidates(headers: Iterable[str], field: str) -> list[tuple[int, s
 
 
 SAMPLE = 5000  # manager references looked at when ranking candidate columns
+_FIRST_ROWS = 4096  # rows looked at first when only the first few distinct values matter
 
 
 def _compact(value: str) -> str:
     """'Chen,  Alice' and 'chen, alice' -> 'chenalice': case, spaces and commas ignored."""
     return value.lower().replace(" ", "").replace(",", "").replace(".", "")
+
+
+def _lower(value: str) -> str:
+    return value.lower()
+
+
+def _each(values: list[str], form) -> list[str]:
+    """``form`` (``_compact`` or ``_lower``) of every value, in a few passes at C speed.
+
+    The values are joined on NUL, transformed once and split again. That is exact: both
+    forms work character by character except for the final-sigma rule of ``str.lower``,
+    and NUL is neither cased nor case-ignorable, so it bounds that rule as a string end
+    does. A value holding NUL itself falls back to one call per value.
+    """
+    if not values:
+        return []
+    joined = "\x00".join(values)
+    if joined.count("\x00") != len(values) - 1:
+        return list(map(form, values))
+    return form(joined).split("\x00")
 
 
 def _ref_variants(ref: str) -> set[str]:
@@ -516,33 +538,124 @@ def _ref_variants(ref: str) -> set[str]:
     return out
 
 
-def _person_keys(raw: RawTable, mapping: dict[str, str]) -> set[str]:
-    """Every form a person can be referred to by, built per column at C speed where possible."""
-    keys: set[str] = set()
-    frame = raw.frame
-    if "id" in mapping:
-        keys |= set(frame[mapping["id"]].to_numpy(dtype=object))
-    if "email" in mapping:
-        keys |= set(map(str.lower, frame[mapping["email"]].to_numpy(dtype=object)))
-    if "name" in mapping:
-        keys |= set(map(_compact, frame[mapping["name"]].to_numpy(dtype=object)))
-    if "first_name" in mapping and "last_name" in mapping:
-        full = frame[mapping["first_name"]] + frame[mapping["last_name"]]
-        keys |= set(map(_compact, full.to_numpy(dtype=object)))
-    keys.discard("")
-    return keys
+def _first_distinct(values: np.ndarray, enough) -> np.ndarray:
+    """``pd.unique(values)``, or a prefix of it once ``enough(prefix)`` says it will do.
+
+    The distinct values of the first rows are the first distinct values of the column,
+    in the same order, so a question about the first few thousand of them is answered
+    from the first rows (read four times more each round) instead of the whole column.
+    """
+    n = _FIRST_ROWS
+    while True:
+        found = pd.unique(values[:n])
+        if n >= len(values) or enough(found):
+            return found
+        n *= 4
 
 
-def _sample_refs(series: pd.Series) -> list[str]:
-    values = pd.unique(series.to_numpy(dtype=object))
+class _Probe:
+    """What column detection learns about a table's columns, each worked out once, lazily.
+
+    ``detect_columns`` asks about the same manager and person columns several times
+    (ranking manager columns, picking the id, looking for an unnamed id); at 1,000,000
+    rows each full pass costs a noticeable fraction of a second, so the answers are kept
+    for the length of one detection.
+    """
+
+    def __init__(self, raw: RawTable):
+        self.raw = raw
+        self._variants: dict[str, list[set[str]]] = {}
+        self._forms: dict[tuple, set[str]] = {}
+        self._flags: dict[str, bool] = {}
+
+    def values(self, header: str) -> np.ndarray:
+        return self.raw.frame[header].to_numpy(dtype=object)
+
+    def refs(self, header: str) -> list[str]:
+        """The first ``SAMPLE`` filled references among the column's first distinct values."""
+        values = _first_distinct(
+            self.values(header),
+            lambda found: len(found) >= 2 * SAMPLE or len(_filled_refs(found)) >= SAMPLE,
+        )
+        return _filled_refs(values)
+
+    def variants(self, header: str) -> list[set[str]]:
+        if header not in self._variants:
+            self._variants[header] = [_ref_variants(r) for r in self.refs(header)]
+        return self._variants[header]
+
+    def is_flag(self, header: str) -> bool:
+        if header not in self._flags:
+            self._flags[header] = _is_flag(self.values(header))
+        return self._flags[header]
+
+    def keys(self, headers: tuple[str, ...], form) -> set[str]:
+        """Every person's key from ``headers`` (concatenated) in ``form``, blanks left out."""
+        if (headers, form) not in self._forms:
+            frame = self.raw.frame
+            joined = frame[headers[0]]
+            for h in headers[1:]:
+                joined = joined + frame[h]
+            found = set(_each(joined.to_numpy(dtype=object).tolist(), form))
+            found.discard("")
+            self._forms[headers, form] = found
+        return self._forms[headers, form]
+
+
+def _filled_refs(values: np.ndarray) -> list[str]:
     return [v for v in values[: SAMPLE * 2] if v and v.strip()][:SAMPLE]
 
 
-def _resolve_share(raw: RawTable, header: str, keys: set[str]) -> float:
-    refs = _sample_refs(raw.frame[header])
-    if not refs:
+def _key_sources(mapping: dict[str, str]) -> list[tuple[tuple[str, ...], object]]:
+    """(columns, form) pairs a person can be referred to by: id, email, name, first+last."""
+    sources: list[tuple[tuple[str, ...], object]] = []
+    if "id" in mapping:
+        sources.append(((mapping["id"],), None))
+    if "email" in mapping:
+        sources.append(((mapping["email"],), _lower))
+    if "name" in mapping:
+        sources.append(((mapping["name"],), _compact))
+    if "first_name" in mapping and "last_name" in mapping:
+        sources.append(((mapping["first_name"], mapping["last_name"]), _compact))
+    return sources
+
+
+def _resolve_share(probe: _Probe, header: str, mapping: dict[str, str]) -> float:
+    """Share of the column's sampled references that match a person's key.
+
+    A reference matches when one of its variants is some person's id, lower-cased email
+    or compacted name. Cheap checks come first: a variant found verbatim in a column
+    whose form of it is again one of the variants is a match without transforming the
+    column. Only references still unmatched after that make a whole column be lowered
+    or compacted (once per detection, kept by ``probe``).
+    """
+    variants = probe.variants(header)
+    if not variants:
         return 0.0
-    return sum(1 for r in refs if _ref_variants(r) & keys) / len(refs)
+    sources = _key_sources(mapping)
+    pending = list(range(len(variants)))
+    for cols, form in sources:
+        if not pending or len(cols) > 1:
+            continue
+        found = set().union(*(variants[i] for i in pending))
+        found = found.intersection(probe.values(cols[0]))
+        found.discard("")
+        if form is not None:
+            found = {v for v in found if form(v)}
+        pending = [i for i in pending if not _verbatim_hit(variants[i], found, form)]
+    for cols, form in sources:
+        if not pending or form is None:
+            continue
+        keys = probe.keys(cols, form)
+        pending = [i for i in pending if variants[i].isdisjoint(keys)]
+    return (len(variants) - len(pending)) / len(variants)
+
+
+def _verbatim_hit(variants: set[str], found: set[str], form) -> bool:
+    """Whether a variant found verbatim in a key column shows the reference matches."""
+    if form is None:
+        return not variants.isdisjoint(found)
+    return any(v in found and form(v) in variants for v in variants)
 
 
 def candidate_headers(raw: RawTable, field: str) -> list[str]:
@@ -553,26 +666,30 @@ def candidate_headers(raw: RawTable, field: str) -> list[str]:
     comes first, so a ``ManagerID`` that is not an employee id loses to a ``ManagerName``
     that resolves.
     """
+    return _candidates(_Probe(raw), field)
+
+
+def _candidates(probe: _Probe, field: str) -> list[str]:
     if field not in FIELDS:
         raise UsageError(f"unknown field {field!r}", hint="fields: " + ", ".join(FIELDS))
+    raw = probe.raw
     found = _wording_candidates(raw.headers, field)
     if field not in ("manager", "dotted_manager"):
         return [h for _, h in found]
-    found = [(rank, h) for rank, h in found if not _is_flag(raw.frame[h])]
+    found = [(rank, h) for rank, h in found if not probe.is_flag(h)]
     if len(found) < 2:
         return [h for _, h in found]
     base = _detect_by_wording(raw.headers, exclude_fields=("manager", "dotted_manager"))
-    keys = _person_keys(raw, base)
-    scored = [(-round(_resolve_share(raw, h, keys), 2), rank, h) for rank, h in found]
+    scored = [(-round(_resolve_share(probe, h, base), 2), rank, h) for rank, h in found]
     return [h for *_, h in sorted(scored)]
 
 
 _FLAGS = frozenset({"yes", "no", "y", "n", "true", "false", "x", "ja", "nein"})
 
 
-def _is_flag(series: pd.Series) -> bool:
+def _is_flag(values: np.ndarray) -> bool:
     """A yes/no column ('Manager?', 'Is Manager'): it says who manages, not whom."""
-    distinct = pd.unique(series.to_numpy(dtype=object))
+    distinct = _first_distinct(values, lambda found: len(found) > 2 * len(_FLAGS))
     if len(distinct) > 2 * len(_FLAGS):
         return False
     values = {str(v).strip().lower() for v in distinct} - {""}
@@ -644,54 +761,57 @@ def detect_columns(raw: RawTable, overrides: dict[str, str] | None = None) -> di
     forced = _apply_overrides(raw, overrides or {})
     rest = [h for h in raw.headers if h not in forced.values()]
     mapping = _detect_by_wording(rest, exclude_fields=tuple(forced))
+    probe = _Probe(raw)
     for fld in ("manager", "dotted_manager"):
         if fld in mapping and fld not in forced:
-            ranked = [h for h in candidate_headers(raw, fld) if h not in forced.values()]
+            ranked = [h for h in _candidates(probe, fld) if h not in forced.values()]
             if not ranked:
                 del mapping[fld]
             elif ranked[0] != mapping[fld]:
                 mapping = _swap(mapping, fld, ranked[0])
     mapping.update(forced)
     if "manager" in mapping and "id" not in forced:
-        mapping = _pick_id(raw, mapping)
+        mapping = _pick_id(probe, mapping)
     if "email" not in mapping:
         sniffed = _sniff_email(raw, mapping)
         if sniffed:
             mapping["email"] = sniffed
     if "manager" in mapping and "id" not in mapping:
-        mapping = _id_from_references(raw, mapping)
+        mapping = _id_from_references(probe, mapping)
     if "title" in mapping and "title" not in forced:
         mapping = _check_title(raw, mapping)
     _require(raw, mapping)
     return {f: mapping[f] for f in FIELDS if f in mapping}
 
 
-def _pick_id(raw: RawTable, mapping: dict[str, str]) -> dict[str, str]:
+def _pick_id(probe: _Probe, mapping: dict[str, str]) -> dict[str, str]:
     """Among several id columns (USERID and EMPID), take the one managers point at."""
+    raw = probe.raw
     taken = {h for f, h in mapping.items() if f not in ("id",)}
     found = [h for _, h in _wording_candidates(raw.headers, "id") if h not in taken]
     if len(found) < 2:
         return mapping
-    refs = _sample_refs(raw.frame[mapping["manager"]])
-    if not refs:
+    variants = probe.variants(mapping["manager"])
+    if not variants:
         return mapping
-    variants = [_ref_variants(r) for r in refs]
+    wanted = set().union(*variants)
     scores = []
     for i, h in enumerate(found):
-        ids = set(raw.frame[h].to_numpy(dtype=object))
+        ids = wanted.intersection(probe.values(h))
         scores.append((-sum(1 for v in variants if v & ids), i, h))
     best = min(scores)[2]
     return _swap(mapping, "id", best) if scores and min(scores)[0] < 0 else mapping
 
 
-def _id_from_references(raw: RawTable, mapping: dict[str, str]) -> dict[str, str]:
+def _id_from_references(probe: _Probe, mapping: dict[str, str]) -> dict[str, str]:
     """No id header by name, but managers are given by a code (LOGA's 'Kürzel').
 
     When the manager references do not match the people's names or emails, a column of
     unique values that most references point at is the id, whatever its header says.
     """
-    refs = _sample_refs(raw.frame[mapping["manager"]])
-    if not refs or _resolve_share(raw, mapping["manager"], _person_keys(raw, mapping)) >= 0.5:
+    raw = probe.raw
+    refs = probe.refs(mapping["manager"])
+    if not refs or _resolve_share(probe, mapping["manager"], mapping) >= 0.5:
         return mapping
     used = set(mapping.values())
     for h in raw.headers:

@@ -377,3 +377,68 @@ def test_unnamed_email_column_stays_the_email_not_the_id():
     raw = table(["Name", "Job Title", "Correo", "Manager"], rows)
     got = detect_columns(raw)
     assert got["email"] == "Correo" and "id" not in got
+
+
+# Cells that exercise the key forms: case (final sigma, dotted I), commas, dots, '.0' ids.
+_CELL = st.sampled_from(
+    [
+        "", "1001", "1001.0", "1002", "Chen, Alice", "Alice Chen", "alice.chen@x.io",
+        "ALICE.CHEN@X.IO", "ΟΔΥΣΣΕΥΣ", "οδυσσευς", "İlkay Öz", "Öz, İlkay", ".", "Bo",
+        "Bo ", "José  Ruiz", "Ruiz,José", "AliceChen", "chen alice",
+    ]
+)  # fmt: skip
+
+
+def _reference_share(frame: pd.DataFrame, header: str, mapping: dict[str, str]) -> float:
+    """The resolve share as first written: one key set from whole columns, per-value forms."""
+    from orgcheck.columns import _compact, _ref_variants
+
+    keys: set[str] = set()
+    if "id" in mapping:
+        keys |= set(frame[mapping["id"]])
+    if "email" in mapping:
+        keys |= {v.lower() for v in frame[mapping["email"]]}
+    if "name" in mapping:
+        keys |= {_compact(v) for v in frame[mapping["name"]]}
+    if "first_name" in mapping and "last_name" in mapping:
+        full = frame[mapping["first_name"]] + frame[mapping["last_name"]]
+        keys |= {_compact(v) for v in full}
+    keys.discard("")
+    refs = [v for v in pd.unique(frame[header].to_numpy(dtype=object)) if v and v.strip()]
+    return sum(1 for r in refs if _ref_variants(r) & keys) / len(refs) if refs else 0.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(*[_CELL] * 6), min_size=1, max_size=12), st.booleans())
+def test_resolve_share_equals_whole_column_key_sets(rows, split_name):
+    """The lazy, verbatim-first share is exactly the share against every person's keys."""
+    from orgcheck.columns import _Probe, _resolve_share
+
+    headers = ["ID", "Email", "Name", "First", "Last", "Manager"]
+    raw = table(headers, [list(r) for r in rows])
+    mapping = {"id": "ID", "email": "Email", "name": "Name"}
+    if split_name:
+        mapping = {"id": "ID", "first_name": "First", "last_name": "Last"}
+    want = _reference_share(raw.frame, "Manager", mapping)
+    assert _resolve_share(_Probe(raw), "Manager", mapping) == want
+
+
+@pytest.mark.parametrize("form", ["_compact", "_lower"])
+def test_joined_forms_equal_per_value_forms(form):
+    """Lowering one joined string is exact, final sigma and NUL inside a value included."""
+    import orgcheck.columns as columns
+
+    fn = getattr(columns, form)
+    values = ["ΟΔΥΣΣΕΥΣ", "Σ", "ΑΣ", "ΣΑ", "İlkay", "Chen, A.", "", " ", "a\x00b", "ß", "Ǆ"]
+    for chunk in (values, values[:8], [], [""], ["ΟΔΥΣ"] * 3):
+        assert columns._each(chunk, fn) == [fn(v) for v in chunk]
+
+
+def test_first_distinct_is_a_prefix_of_the_distinct_values():
+    from orgcheck.columns import _first_distinct
+
+    values = np.array([str(i % 7000) for i in range(50_000)], dtype=object)
+    full = pd.unique(values)
+    some = _first_distinct(values, lambda found: len(found) >= 5000)
+    assert len(some) >= 5000 and list(some) == list(full[: len(some)])
+    assert list(_first_distinct(values, lambda found: False)) == list(full)
