@@ -7,6 +7,7 @@ spreadsheet numbers them, so a finding can cite "row 7" and the user finds it.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import warnings
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from orgcheck.errors import InputError
+from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
 from orgcheck.read.textcodec import decode, refuse_binary
@@ -48,82 +50,119 @@ def read_delimited(path: Path, data: bytes, limits: Limits) -> Grid:
         raise over("max_columns", width, limits, "columns (at least) in the first lines", path=name)
     # Plain UTF-8 goes to the C parser as bytes: no second copy of a large file as str.
     source = data if enc_note == "encoding UTF-8" and not had_nul else text
+    if source is data:
+        del text  # only the sample is needed now (a decoded 1M-row file is 160-330 MB)
     frame = _parse(source, delim, width, limits, name)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     frame.columns = range(frame.shape[1])
-    stripped = isinstance(source, bytes) and _already_stripped(source, delim)
+    stripped = isinstance(source, bytes) and _already_stripped(source, delim, len(frame))
     return Grid(
         stripped=stripped,
         frame=frame,
         rows=rows,
         notes=notes,
-        may_escape="&" in sample or (b"&" in data if isinstance(source, bytes) else "&" in text),
-        max_cell=_longest_line(source, limits),
+        may_escape=_may_escape(source),
+        max_cell=max((textlen.longest(frame[c].to_numpy()) for c in frame.columns), default=0),
     )
 
 
-#: Non-ASCII whitespace str.strip() removes, as (UTF-8 lead byte, next bytes); the
-#: U+2000 block is taken whole (it also holds dashes), which only costs a strip.
-_UNICODE_SPACE = ((0xC2, (0xA0, 0x85)), (0xE2, (0x80, 0x81)), (0xE3, (0x80,)), (0xE1, (0x9A,)))
+#: Every non-ASCII character ``str.strip()`` removes, as UTF-8 (U+0085, U+00A0, U+1680,
+#: U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+_UNICODE_SPACES = tuple(c.encode() for c in map(chr, range(0x80, 0x3001)) if c.isspace())
+#: ASCII whitespace other than space, CR and LF (tab is a delimiter's business).
+_ODD_SPACES = (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\x1f")
 
 
-def _unicode_space(arr: np.ndarray) -> bool:
-    for lead, follow in _UNICODE_SPACE:
-        at = np.flatnonzero(arr[:-1] == lead)
-        if len(at) and np.isin(arr[at + 1], follow).any():
+def _unicode_space(data: bytes) -> bool:
+    """True if any Unicode whitespace character is in UTF-8 ``data``.
+
+    Each lead byte is looked for at memchr speed first; only a lead that occurs
+    (0xE2 is common: dashes and curly quotes) costs a numpy pass over the bytes.
+    """
+    if any(seq in data[-4:] for seq in _UNICODE_SPACES):
+        return True
+    arr = np.frombuffer(data, dtype=np.uint8)
+    for lead in sorted({seq[0] for seq in _UNICODE_SPACES}):
+        if bytes([lead]) not in data:
+            continue
+        at = np.flatnonzero(arr[:-2] == lead)  # the last bytes were checked above
+        tails = [seq[1:] for seq in _UNICODE_SPACES if seq[0] == lead]
+        if len(tails[0]) == 1:
+            found = np.isin(arr[at + 1], [t[0] for t in tails])
+        else:
+            pair = arr[at + 1].astype(np.uint16) << 8 | arr[at + 2]
+            found = np.isin(pair, [t[0] << 8 | t[1] for t in tails])
+        if found.any():
             return True
     return False
 
 
-def _already_stripped(data: bytes, delim: str) -> bool:
+def _already_stripped(data: bytes, delim: str, records: int | None = None) -> bool:
     """True when no cell can have surrounding whitespace, so stripping can be skipped.
 
-    A space is only suspicious next to a delimiter, a quote or a line end; checking
-    that on the bytes with numpy costs a fraction of stripping 10 million cells.
+    A space is only suspicious next to a delimiter, a quote or a line end, found with
+    a few substring searches that cost a fraction of stripping 10 million cells. A
+    quoted cell that spans lines could end in a line break, so quotes only pass when
+    the parser made one record per line (``records``).
     """
-    odd = (b"\x0b", b"\x0c") if delim == "\t" else (b"\x0b", b"\x0c", b"\t")
+    odd = _ODD_SPACES if delim == "\t" else (*_ODD_SPACES, b"\t")
     if any(c in data for c in odd):  # one-byte searches run at memchr speed
         return False
-    arr = np.frombuffer(data, dtype=np.uint8)
-    if not data.isascii() and _unicode_space(arr):
+    if b'"' in data and (delim == "\t" or records != _line_count(data)):
+        return False  # a tab or a line break inside quotes is invisible from here
+    if not data.isascii() and _unicode_space(data):
         return False
-    spaces = np.flatnonzero(arr == 32)
-    if not len(spaces):
-        return True
-    if spaces[0] == 0 or spaces[-1] == len(arr) - 1:
+    if data[:1].isspace() or data[-1:] == b" ":
         return False
-    edges = np.array([ord(delim), 10, 13, 34], dtype=np.uint8)
-    return not (np.isin(arr[spaces - 1], edges).any() or np.isin(arr[spaces + 1], edges).any())
+    d = delim.encode()
+    edges = (b" " + d, d + b" ", b" \n", b"\n ", b" \r", b"\r ", b' "', b'" ')
+    return not any(e in data for e in edges)
 
 
-def _longest_line(source: str | bytes, limits: Limits) -> int:
-    """A cheap bound on cell length: no cell is longer than its line unless quoted
-    newlines join lines, which only a quote character allows."""
-    if len(source) <= limits.max_cell_chars:
-        return len(source)
-    nl = b"\n" if isinstance(source, bytes) else "\n"
-    quote = b'"' if isinstance(source, bytes) else '"'
-    if quote in source:
-        return len(source)
-    if isinstance(source, bytes):  # line ends found with numpy, not a million slices
-        ends = np.flatnonzero(np.frombuffer(source, dtype=np.uint8) == 10)
-        bounds = np.concatenate(([-1], ends, [len(source)]))
-        return int(np.diff(bounds).max())
-    return max(map(len, source.split(nl)))
+def _line_count(data: bytes) -> int:
+    """Records the C parser makes from ``data`` if no quoted cell spans lines."""
+    crlf = data.count(b"\r\n")
+    lines = data.count(b"\n") + data.count(b"\r") - crlf
+    return lines + (not data.endswith((b"\n", b"\r")))
+
+
+#: The part of an HTML character reference that decides whether it is one: '&', then
+#: a name or number (never more than 32 characters) and an optional ';'.
+_ENTITY = re.compile(rb"&[#A-Za-z0-9]{1,33};?")
+
+
+def _may_escape(source: str | bytes) -> bool:
+    """False when no cell can change under ``html.unescape``, so that pass is skipped.
+
+    'FP&A' or 'R & D' hold an ampersand but no character reference; each distinct
+    reference-like piece is unescaped once here to tell (a few microseconds) instead
+    of unescaping every cell of every column that has an '&' (1.5 s at 1M rows).
+    """
+    if isinstance(source, str):
+        return "&" in source
+    if b"&" not in source:
+        return False
+    pieces = set(_ENTITY.findall(source))
+    return any(html.unescape(p.decode("latin-1")) != p.decode("latin-1") for p in pieces)
 
 
 def sniff_delimiter(sample: str) -> tuple[str, int]:
-    """The delimiter whose count is the same on most lines, and the widest line's fields."""
+    """The delimiter whose count is the same on most lines, and the widest line's fields.
+
+    Quoted cells vote first: a quote opens a cell only right after the delimiter (or
+    at a line start), so '...;,"a\nb"' is comma-separated even if semicolons agree.
+    """
     lines = [ln for ln in _QUOTED.sub("", sample).splitlines()[:100] if ln.strip()]
     if len(sample) == 65536 and len(lines) > 1:
         lines = lines[:-1]  # the last line of a cut sample is partial
-    best, best_score = ",", (0.0, 0)
+    before = [sample[m.start() - 1 : m.start()] for m in _QUOTED.finditer(sample[:16384])]
+    best, best_score = ",", (0, 0.0, 0)
     for d in DELIMITERS:
         counts = [ln.count(d) for ln in lines]
         if not counts or max(counts) == 0:
             continue
         mode, agree = Counter(c for c in counts if c).most_common(1)[0]
-        score = (agree / len(counts), mode)
+        score = (before.count(d), agree / len(counts), mode)
         if score > best_score:
             best, best_score = d, score
     width = max((ln.count(best) for ln in lines), default=0) + 1

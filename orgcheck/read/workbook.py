@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from orgcheck.errors import InputError, UsageError
+from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
 from orgcheck.read.sniff import ZIP_ERRORS
@@ -173,7 +174,7 @@ def _sheet_columns(sheet, height: int, width: int) -> tuple[list[np.ndarray], in
             del block_rows
             for j in range(width):
                 text = _column_text(block[:, j], seen[j])
-                longest = max(longest, _longest(text))
+                longest = max(longest, textlen.longest(text))
                 parts[j].append(text)
             done += len(block)
     skip = max(done - height, 0)  # iter_rows' leading blank rows, if it gave them
@@ -182,15 +183,6 @@ def _sheet_columns(sheet, height: int, width: int) -> tuple[list[np.ndarray], in
         columns.append(np.concatenate(part)[skip:])
         part.clear()
     return columns, longest
-
-
-def _longest(text: np.ndarray) -> int:
-    """The longest str in an object array, in one C loop (a tenth of ``max(map(len))``)."""
-    try:
-        from pandas._libs.writers import max_len_string_array
-    except ImportError:  # a private helper of pandas; fall back if it ever moves
-        return max(map(len, text), default=0)
-    return int(max_len_string_array(text))
 
 
 @contextlib.contextmanager
