@@ -139,10 +139,9 @@ def to_raw(grid: Grid, path: str, limits: Limits, file_bytes: int) -> RawTable:
         n: (cols[j][first:] if whole else cols[j][data_idx])
         for n, j in zip(names, use, strict=True)
     }
-    if file_bytes > limits.max_cell_chars and grid.max_cell > limits.max_cell_chars:
-        _check_cells(arrays, data_rows, limits, path, grid.sheet)
-    if grid.may_escape:
-        _unescape(arrays)
+    check = file_bytes > limits.max_cell_chars and grid.max_cell > limits.max_cell_chars
+    if check or grid.may_escape:
+        _tidy_cells(arrays, data_rows, limits, path, grid.sheet, check, grid.may_escape)
     data_filled = (filled[first:] if whole else filled[data_idx])[:, use]
     arrays, data_rows, skipped, dropped = drop_summary_rows(arrays, data_filled, data_rows)
     notes += dropped
@@ -176,6 +175,43 @@ def _columns(headers: list[str], filled: np.ndarray, notes: list[str]):
     return use, _unique(named)
 
 
+def _tidy_cells(arrays: dict, rows, limits: Limits, path, sheet, check: bool, escape: bool):
+    """Refuse an over-long cell (``check``) and unescape HTML entities (``escape``).
+
+    Column by column, so the first over-long column is the one reported, as when every
+    column is checked before any is unescaped. Where entities are possible the column is
+    joined into one string on NUL once: whether it holds '&' at all, whether unescaping
+    changes anything, and whether any cell can be too long are then C-speed questions.
+    ('R&amp;D' -> 'R&D': web exports escape twice.) ``html.unescape`` of the joined
+    string equals it exactly when no cell changes: a match starts at '&', cannot take
+    the next cell's '&', and a part running over the NUL names no entity.
+    """
+    limit = limits.max_cell_chars
+    for col, vals in arrays.items():
+        joined = "\x00".join(vals.tolist()) if escape else None
+        if check and not (joined is not None and _cells_within(joined, len(vals), limit)):
+            _check_cells({col: vals}, rows, limits, path, sheet)
+        if joined is not None and "&" in joined and html.unescape(joined) != joined:
+            arrays[col] = np.fromiter(map(html.unescape, vals), dtype=object, count=len(vals))
+
+
+def _cells_within(joined: str, cells: int, limit: int) -> bool:
+    """True when no cell of a NUL-joined column can be longer than ``limit``.
+
+    A cell longer than ``limit`` is a NUL-free run of at least 2 * half characters, so it
+    covers one whole aligned window of ``half`` characters; if every window holds a NUL
+    (``find`` stops at the first), no cell is that long. False means "look closer", as
+    does a NUL inside a cell, which would hide a long cell.
+    """
+    half = (limit + 1) // 2
+    if len(joined) <= limit:
+        return True
+    if joined.count("\x00") != cells - 1:
+        return False
+    starts = range(0, len(joined) - half + 1, half)
+    return all(joined.find("\x00", i, i + half) >= 0 for i in starts)
+
+
 def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) -> None:
     for col, vals in arrays.items():
         if not len(vals) or max(map(len, vals)) <= limits.max_cell_chars:
@@ -193,13 +229,6 @@ def _check_cells(arrays: dict, rows: np.ndarray, limits: Limits, path, sheet) ->
             )
             err.row, err.column, err.value = int(rows[i]), str(col), vals[i][:60]
             raise err
-
-
-def _unescape(arrays: dict) -> None:
-    """'R&amp;D' -> 'R&D' (web exports escape twice); only columns holding '&' are touched."""
-    for col, vals in arrays.items():
-        if "&" in "\x00".join(vals):
-            arrays[col] = np.fromiter(map(html.unescape, vals), dtype=object, count=len(vals))
 
 
 def _sci_notes(data: pd.DataFrame) -> list[str]:
