@@ -9,6 +9,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgcheck.analysis import Result
 from orgcheck.errors import UsageError
@@ -137,6 +139,24 @@ def test_script_json_cannot_break_out_and_round_trips(value):
     text = str(script_json({"n": [value]}))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"n": [value]}
+
+
+_JSON_TEXT = st.text(alphabet='<>&\u2028\u2029aé"\\/ \n\x00', max_size=8)
+_JSON_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _JSON_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_JSON_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_JSON_TEXT, _JSON_VALUE, max_size=5) | _JSON_VALUE)
+def test_script_json_is_the_escaped_json_dumps_text(data):
+    """Encoded key by key, it is still exactly json.dumps with the five escapes applied."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw in "<>&\u2028\u2029":
+        text = text.replace(raw, f"\\u{ord(raw):04x}")
+    assert str(script_json(data)) == text
 
 
 def test_html_is_self_contained_with_hash_based_csp(small):
