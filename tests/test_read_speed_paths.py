@@ -1,0 +1,229 @@
+"""The readers' fast paths give exactly what the plain, per-cell way would.
+
+Each shortcut (block-wise sheet text, skipping the strip or unescape pass, the
+longest-cell bound) is checked against a straightforward oracle on small inputs
+built to hit its edges: sheet offsets, blocks of a few rows, quotes around ', '.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gc
+import html
+import io
+import sys
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgcheck.read import delimited, workbook
+from orgcheck.read.delimited import (
+    _already_stripped,
+    _line_count,
+    _may_escape,
+    _unicode_space,
+    sniff_delimiter,
+)
+from orgcheck.read.limits import Limits
+from orgcheck.read.textlen import longest
+
+
+def _offset_workbook(path: Path) -> None:
+    """Cells from C3 on, every cell type calamine hands back, dates across blocks."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "People"
+    ws.append([])
+    ws.append([])
+    ws.append([None, None, "Employee ID", "Name ", "Hired", "Manager", "Active"])
+    for i in range(9):
+        ws.append(
+            [
+                None,
+                None,
+                1001 + i,
+                f" Person {i}" if i % 2 else f"Person {i}",
+                dt.date(2020, 1, 1 + i % 3),
+                "" if i == 0 else 1001.0 + i // 2,
+                i % 2 == 0,
+            ]
+        )
+    ws["D13"] = 2.5
+    ws["E14"] = dt.datetime(2021, 5, 6, 7, 8)
+    ws["F14"] = dt.time(9, 30)
+    wb.save(path)
+
+
+def _oracle(sheet) -> list[list[str]]:
+    """The sheet's text cell by cell, the slow and obvious way."""
+    return [
+        [v.strip() if isinstance(v, str) else workbook.cell_text(v) for v in row]
+        for row in sheet.to_python()
+    ]
+
+
+@pytest.mark.parametrize("block_rows", [1, 2, 3, 65_536])
+def test_sheet_text_in_blocks_equals_cell_by_cell(tmp_path, monkeypatch, block_rows):
+    path = tmp_path / "people.xlsx"
+    _offset_workbook(path)
+    monkeypatch.setattr(workbook, "BLOCK_ROWS", block_rows)
+    wb = workbook.open_workbook(path)
+    grid = workbook.load_sheet(wb, "People", path, Limits())
+    want = _oracle(wb.get_sheet_by_name("People"))
+    assert grid.frame.to_numpy().tolist() == want
+    assert grid.rows.tolist() == list(range(3, 3 + len(want)))  # the sheet starts on row 3
+    assert grid.max_cell == max(len(c) for row in want for c in row)
+    assert grid.stripped and gc.isenabled()
+
+
+def test_gc_comes_back_on_after_a_failure_and_stays_off_if_it_was_off(tmp_path):
+    class Broken:
+        start, height, width = (0, 0), 2, 1
+
+        def iter_rows(self):
+            yield ["a"]
+            raise RuntimeError("damaged")
+
+    class Book:
+        def get_sheet_by_name(self, name):
+            return Broken()
+
+    with pytest.raises(Exception, match="damaged"):
+        workbook.load_sheet(Book(), "x", tmp_path / "x.xlsx", Limits())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with workbook._gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller who turned it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_sheet_object_without_iter_rows_reads_through_to_python(tmp_path):
+    class Plain:  # the shape of the isolated .xls reader's sheets
+        start, height, width = (4, 0), 2, 2
+
+        def to_python(self):
+            return [[" a", 7.0], [True, dt.date(2020, 2, 3)]]
+
+    class Book:
+        def get_sheet_by_name(self, name):
+            return Plain()
+
+    grid = workbook.load_sheet(Book(), "x", tmp_path / "x.xls", Limits())
+    assert grid.frame.to_numpy().tolist() == [["a", "7"], ["TRUE", "2020-02-03"]]
+    assert grid.rows.tolist() == [5, 6]
+
+
+def test_column_text_reuses_date_text_across_blocks_without_mixing_types():
+    seen: dict = {}
+    first = np.array([dt.date(2020, 1, 2), True, 1, 1.0], dtype=object)
+    second = np.array([1, True, dt.date(2020, 1, 2), dt.datetime(2020, 1, 2, 3)], dtype=object)
+    assert list(workbook._column_text(first, seen)) == ["2020-01-02", "TRUE", "1", "1"]
+    assert list(workbook._column_text(second, seen)) == [
+        "1",
+        "TRUE",
+        "2020-01-02",
+        "2020-01-02 03:00:00",
+    ]
+
+
+def test_longest_counts_characters_and_accepts_read_only_arrays():
+    col = pd.Series(["ab", "ü" * 5, "😀" * 3], dtype=object).to_numpy()
+    assert not col.flags.writeable
+    assert longest(col) == 5
+    assert longest(np.array([], dtype=object)) == 0
+
+
+# -- delimited text ---------------------------------------------------------------
+
+
+def test_every_unicode_space_is_known_and_found_anywhere():
+    spaces = [c for c in map(chr, range(0x80, sys.maxunicode + 1)) if c.isspace()]
+    assert sorted(s.encode() for s in spaces) == sorted(delimited._UNICODE_SPACES)
+    for c in spaces:
+        for data in (f"a,b{c}\n", f"a,{c}b,c\n", f"{c}", f"x{c}"):
+            assert _unicode_space(data.encode()), repr(data)
+    assert not _unicode_space("Product – Search, “quoted” Müller …\n".encode())
+
+
+@pytest.mark.parametrize(
+    ("data", "clean"),
+    [
+        (b'a,"b, c"\n', True),
+        (b'"x, y",b\r\n"p, q",z\r\n', True),
+        (b'a,"x ,y"\n', True),
+        (b"a, b\n", False),
+        (b'a,"b, c", d\n', False),
+        (b'a,5" x, y\n', False),  # a stray quote: no telling inside from outside
+        (b'a," b"\n', False),
+        (b"a,b\r\n c,d\r\n", False),
+        (b"a,bc,d,e,f,g ,h", False),
+        (b'a,"x\n",b\n', False),  # a quoted line break could end a cell
+        (b"a,b\x1c\n", False),
+    ],
+)
+def test_already_stripped_with_quotes_is_exact_or_conservative(data, clean):
+    assert _already_stripped(data, ",", _records(data)) is clean
+
+
+def _records(data: bytes) -> int:
+    return len(pd.read_csv(io.BytesIO(data), header=None, dtype=object, skip_blank_lines=False))
+
+
+cell = st.text(st.sampled_from(list('ab ,"\n\t\u00a0–&')), max_size=5)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.lists(cell, min_size=2, max_size=2), min_size=1, max_size=6))
+def test_already_stripped_never_claims_a_cell_that_needs_stripping(rows):
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\r\n").writerows([["h1", "h2"], *rows])
+    data = buf.getvalue().encode()
+    frame = pd.read_csv(
+        io.BytesIO(data), header=None, dtype=object, keep_default_na=False, na_filter=False
+    )
+    if _already_stripped(data, ",", len(frame)):
+        cells = frame.to_numpy().ravel().tolist()
+        assert all(c == c.strip() for c in cells)
+
+
+@pytest.mark.parametrize(
+    ("data", "escaped"),
+    [
+        (b"FP&A Analyst,R & D,AT&T\n", False),
+        (b"R&amp;D\n", True),
+        (b"O&#39;Brien\n", True),
+        (b"&#x41;\n", True),
+        (b"&ampx,\n", True),  # 'amp' without ';' is still unescaped by html.unescape
+        (b"plain\n", False),
+        (b"Caf&eacute;\n", True),
+    ],
+)
+def test_may_escape_agrees_with_html_unescape(data, escaped):
+    assert _may_escape(data) is escaped
+    text = data.decode()
+    assert (html.unescape(text) != text) is escaped
+
+
+@pytest.mark.parametrize("chunk", [3, 1 << 22])
+@pytest.mark.parametrize(
+    "data", [b"a\r\nb\r\nc", b"a\rb\nc\r\n", b"\r\n\r\n", b"", b"abc\r", b"ab\r\ncd\r\n"]
+)
+def test_line_count_matches_a_plain_count(monkeypatch, chunk, data):
+    monkeypatch.setattr(delimited, "_CHUNK", chunk)
+    plain = data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+    assert _line_count(data) == plain + (not data.endswith((b"\n", b"\r")))
+
+
+def test_quoted_cells_vote_for_their_delimiter():
+    sample = 'Name,Title,Manager\r\n,,,;\r\n;,"\n0"\r\n'
+    assert sniff_delimiter(sample)[0] == ","
+    assert sniff_delimiter('Name;Title\n"Doe, John";PM\n"Roe, Jane";VP\n')[0] == ";"
