@@ -506,19 +506,19 @@ def _lower(value: str) -> str:
 
 
 def _each(values: list[str], form) -> list[str]:
-    """``form`` (``_compact`` or ``_lower``) of every value, in a few passes at C speed.
+    """``form`` (``_compact`` or ``_lower``) of every value.
 
-    The values are joined on NUL, transformed once and split again. That is exact: both
-    forms work character by character except for the final-sigma rule of ``str.lower``,
-    and NUL is neither cased nor case-ignorable, so it bounds that rule as a string end
-    does. A value holding NUL itself falls back to one call per value.
+    ASCII text is joined on NUL, transformed once and split again, about twice as fast
+    as a call per value (for other text it is slower, so the first values decide). That
+    is exact: both forms work character by character except for the final-sigma rule of
+    ``str.lower``, and NUL is neither cased nor case-ignorable, so it bounds that rule as
+    a string end does. A value holding NUL itself falls back to one call per value.
     """
-    if not values:
-        return []
-    joined = "\x00".join(values)
-    if joined.count("\x00") != len(values) - 1:
-        return list(map(form, values))
-    return form(joined).split("\x00")
+    if values and all(v.isascii() for v in values[:1000]):
+        joined = "\x00".join(values)
+        if joined.count("\x00") == len(values) - 1:
+            return form(joined).split("\x00")
+    return list(map(form, values))
 
 
 def _ref_variants(ref: str) -> set[str]:
@@ -565,7 +565,7 @@ class _Probe:
     def __init__(self, raw: RawTable):
         self.raw = raw
         self._variants: dict[str, list[set[str]]] = {}
-        self._forms: dict[tuple, set[str]] = {}
+        self._forms: dict[tuple, list[str]] = {}
         self._flags: dict[str, bool] = {}
 
     def values(self, header: str) -> np.ndarray:
@@ -589,16 +589,14 @@ class _Probe:
             self._flags[header] = _is_flag(self.values(header))
         return self._flags[header]
 
-    def keys(self, headers: tuple[str, ...], form) -> set[str]:
-        """Every person's key from ``headers`` (concatenated) in ``form``, blanks left out."""
+    def keys(self, headers: tuple[str, ...], form) -> list[str]:
+        """Every person's key from ``headers`` (concatenated) in ``form``, row by row."""
         if (headers, form) not in self._forms:
             frame = self.raw.frame
             joined = frame[headers[0]]
             for h in headers[1:]:
                 joined = joined + frame[h]
-            found = set(_each(joined.to_numpy(dtype=object).tolist(), form))
-            found.discard("")
-            self._forms[headers, form] = found
+            self._forms[headers, form] = _each(joined.to_numpy(dtype=object).tolist(), form)
         return self._forms[headers, form]
 
 
@@ -643,11 +641,15 @@ def _resolve_share(probe: _Probe, header: str, mapping: dict[str, str]) -> float
         if form is not None:
             found = {v for v in found if form(v)}
         pending = [i for i in pending if not _verbatim_hit(variants[i], found, form)]
+    if not any("@" in v for i in pending for v in variants[i]):
+        sources.sort(key=lambda source: source[1] is _lower)  # names before emails
     for cols, form in sources:
         if not pending or form is None:
             continue
-        keys = probe.keys(cols, form)
-        pending = [i for i in pending if variants[i].isdisjoint(keys)]
+        found = set().union(*(variants[i] for i in pending))
+        found = found.intersection(probe.keys(cols, form))
+        found.discard("")
+        pending = [i for i in pending if variants[i].isdisjoint(found)]
     return (len(variants) - len(pending)) / len(variants)
 
 

@@ -430,7 +430,8 @@ def test_joined_forms_equal_per_value_forms(form):
 
     fn = getattr(columns, form)
     values = ["ΟΔΥΣΣΕΥΣ", "Σ", "ΑΣ", "ΣΑ", "İlkay", "Chen, A.", "", " ", "a\x00b", "ß", "Ǆ"]
-    for chunk in (values, values[:8], [], [""], ["ΟΔΥΣ"] * 3):
+    ascii_first = ["Chen, A.", "AB CD"] * 500  # the first values send all down the joined path
+    for chunk in (values, ascii_first + values, ascii_first + values[:8], [], [""], ascii_first):
         assert columns._each(chunk, fn) == [fn(v) for v in chunk]
 
 
