@@ -145,11 +145,13 @@ def test_longest_counts_characters_and_accepts_read_only_arrays():
 # -- delimited text ---------------------------------------------------------------
 
 
-def test_every_unicode_space_is_known_and_found_anywhere():
+@pytest.mark.parametrize("chunk", [5, 1 << 22])
+def test_every_unicode_space_is_known_and_found_anywhere(monkeypatch, chunk):
+    monkeypatch.setattr(delimited, "_CHUNK", chunk)
     spaces = [c for c in map(chr, range(0x80, sys.maxunicode + 1)) if c.isspace()]
     assert sorted(s.encode() for s in spaces) == sorted(delimited._UNICODE_SPACES)
     for c in spaces:
-        for data in (f"a,b{c}\n", f"a,{c}b,c\n", f"{c}", f"x{c}"):
+        for data in (f"a,b{c}\n", f"a,{c}b,c\n", f"{c}", f"x{c}", f"abcdefghijk{c}lmnopq"):
             assert _unicode_space(data.encode()), repr(data)
     assert not _unicode_space("Product – Search, “quoted” Müller …\n".encode())
 

@@ -85,15 +85,16 @@ def _unicode_space(data: bytes) -> bool:
     for lead in sorted({seq[0] for seq in _UNICODE_SPACES}):
         if bytes([lead]) not in data:
             continue
-        at = np.flatnonzero(arr[:-2] == lead)  # the last bytes were checked above
         tails = [seq[1:] for seq in _UNICODE_SPACES if seq[0] == lead]
-        if len(tails[0]) == 1:
-            found = np.isin(arr[at + 1], [t[0] for t in tails])
-        else:
-            pair = arr[at + 1].astype(np.uint16) << 8 | arr[at + 2]
-            found = np.isin(pair, [t[0] << 8 | t[1] for t in tails])
-        if found.any():
-            return True
+        for lo in range(0, len(arr) - 2, _CHUNK):  # the last bytes were checked above
+            at = np.flatnonzero(arr[lo : min(lo + _CHUNK, len(arr) - 2)] == lead) + lo
+            if len(tails[0]) == 1:
+                found = np.isin(arr[at + 1], [t[0] for t in tails])
+            else:
+                pair = arr[at + 1].astype(np.uint16) << 8 | arr[at + 2]
+                found = np.isin(pair, [t[0] << 8 | t[1] for t in tails])
+            if found.any():
+                return True
     return False
 
 
