@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgcheck.read import delimited, workbook
+from orgcheck.read import delimited, read_table, workbook
 from orgcheck.read.delimited import (
     _already_stripped,
     _line_count,
@@ -229,3 +229,32 @@ def test_quoted_cells_vote_for_their_delimiter():
     sample = 'Name,Title,Manager\r\n,,,;\r\n;,"\n0"\r\n'
     assert sniff_delimiter(sample)[0] == ","
     assert sniff_delimiter('Name;Title\n"Doe, John";PM\n"Roe, Jane";VP\n')[0] == ";"
+
+
+def _people_csv(rows: int, last: str) -> bytes:
+    lines = ["Name,Title,Manager"] + [f"Jörg Müller {i},PM,Boss" for i in range(rows)]
+    return ("\r\n".join([*lines, last]) + "\r\n").encode()
+
+
+def test_a_windows_1252_byte_past_the_head_is_decoded_not_refused(tmp_path):
+    data = _people_csv(12_000, "Zoë,PM,Boss").replace("Zoë".encode(), "Zoë".encode("cp1252"))
+    assert len(data) > 4 * 65536  # the bad byte is past the part decoded up front
+    path = tmp_path / "people.csv"
+    path.write_bytes(data)
+    raw = read_table(path)
+    assert raw.frame["Name"].iloc[-1] == "Zoë"
+    assert raw.frame["Name"].iloc[0] == "Jörg Müller 0"
+    assert any("cp1252" in n for n in raw.notes)
+
+
+def test_a_character_cut_at_the_end_of_the_head_still_reads_as_utf8(tmp_path):
+    cuts = []
+    for pad in range(6):  # move a two-byte 'ö' across the 262,144-byte boundary
+        data = b"x" * pad + _people_csv(12_000, "Ann,PM,Boss")
+        cuts.append(data[4 * 65536 - 1])
+        path = tmp_path / f"people{pad}.csv"
+        path.write_bytes(data)
+        raw = read_table(path)
+        assert raw.notes[0] == "encoding UTF-8"
+        assert len(raw.frame) == 12_001
+    assert 0xC3 in cuts  # some file really had 'ö' cut in two at the head's end

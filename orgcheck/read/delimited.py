@@ -32,26 +32,47 @@ _EOF_QUOTE = re.compile(r"EOF inside string starting (?:at|with) (?:row|line) (\
 
 def read_delimited(path: Path, data: bytes, limits: Limits) -> Grid:
     name = str(path)
-    if data.isascii() and b"\x00" not in data:
-        # The common case, checked at memory speed: only the sample becomes str.
-        text, enc_note = data[:65536].decode("ascii"), "encoding UTF-8"
-        refuse_binary(text, name)
-    else:
-        text, enc_note = decode(data, name)
+    head = _utf8_head(data) if b"\x00" not in data else None
+    if head is not None:
+        # Plain UTF-8, the common case: only the head becomes str, and the C parser
+        # checks the rest as it reads (0.2-0.4 s and 160-330 MB less at 1M rows).
+        refuse_binary(head, name)
+        try:
+            return _read(data, head, "encoding UTF-8", limits, name)
+        except UnicodeDecodeError:  # a byte past the head is not UTF-8 after all
+            pass
+    text, enc_note = decode(data, name)
+    return _read(text, text, enc_note, limits, name)
+
+
+def _utf8_head(data: bytes) -> str | None:
+    """The first 65,536 characters if the file starts as plain UTF-8 (no BOM), else None."""
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None
+    head = data[: 4 * 65536]  # at least 65,536 characters, whatever their width
+    try:
+        return head.decode("utf-8")[:65536]
+    except UnicodeDecodeError as exc:
+        if len(head) == len(data) or exc.reason != "unexpected end of data":
+            return None
+        return head[: exc.start].decode("utf-8")[:65536]  # a character cut at the end
+
+
+def _read(source: str | bytes, text: str, enc_note: str, limits: Limits, name: str) -> Grid:
+    """Parse ``source`` (the file's bytes, or its decoded text); ``text`` holds at least
+    its first 65,536 characters, for sniffing."""
     notes = [enc_note]
     had_nul = "\x00" in text
     if had_nul:
         notes.append(f"{text.count(chr(0)):,} NUL characters removed")
         text = text.replace("\x00", "")
+        source = text
     sample = text[:65536]
+    del text
     delim, width = sniff_delimiter(sample)
     notes.append(f"delimiter {_NAMES[delim]}")
     if width > limits.max_columns:
         raise over("max_columns", width, limits, "columns (at least) in the first lines", path=name)
-    # Plain UTF-8 goes to the C parser as bytes: no second copy of a large file as str.
-    source = data if enc_note == "encoding UTF-8" and not had_nul else text
-    if source is data:
-        del text  # only the sample is needed now (a decoded 1M-row file is 160-330 MB)
     frame = _parse(source, delim, width, limits, name)
     rows = np.arange(1, len(frame) + 1, dtype=np.int64)
     frame.columns = range(frame.shape[1])
@@ -256,6 +277,8 @@ def _parse(source: str | bytes, delim: str, width: int, limits: Limits, name: st
             raise InputError(
                 "the file is empty", path=name, hint="export the people list again"
             ) from None
+        except UnicodeDecodeError:
+            raise  # bytes that are not UTF-8: the caller decodes them and tries again
         except (ValueError, MemoryError, OverflowError) as exc:
             raise _parse_error(str(exc), name) from None
         return frame
