@@ -55,7 +55,8 @@ def rule_markdown(rule: Rule, level: int = 2) -> str:
         rule.summary(),
         "",
         f"Default severity: **{rule.severity}**."
-        + (" Found while the org is built from the file." if rule.from_builder else ""),
+        + (" Found while the org is built from the file." if rule.from_builder else "")
+        + (" Needs reporting lines (a manager column)." if rule.needs_tree else ""),
         "",
     ]
     sections = rule.sections()
@@ -89,6 +90,8 @@ def catalogue_markdown() -> str:
         "(the largest first) and folds the rest into one summary finding; a finding",
         f"names at most {MAX_PEOPLE} people. When a rule's finding names only people that a",
         "rule it defers to already names, it is left out: one cause, one finding.",
+        "When the file has no manager column, the rules that need reporting lines",
+        "(marked below) are skipped, and the terminal says so.",
         "",
         "| code | name | severity | summary |",
         "| --- | --- | --- | --- |",
