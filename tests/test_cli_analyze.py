@@ -349,3 +349,33 @@ def test_json_says_which_rows_were_left_out_and_why(run_cli, tmp_path):
     assert doc["summary"]["headcount"] == len(SMALL_ORG)
     assert doc["source"]["skipped"] == {"terminated": 1}
     assert isinstance(doc["source"]["notes"], list)
+
+
+def test_inputs_with_the_same_name_do_not_overwrite_each_other(run_cli, tmp_path):
+    for year in ("2024", "2025"):
+        (tmp_path / year).mkdir()
+        write_csv(tmp_path / year / "export.csv", SMALL_ORG)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    code, _, err = run_cli(
+        "analyze", tmp_path / "2024" / "export.csv", tmp_path / "2025" / "export.csv", "-o", out_dir
+    )
+    assert code == 2
+    assert "same report" in err
+    assert not list(out_dir.iterdir())
+
+
+def test_stdout_takes_one_input(run_cli, small_csv):
+    code, out, err = run_cli("analyze", small_csv, small_csv, "-o", "-", "--format", "json")
+    assert code == 2
+    assert "one input" in err
+    assert out == ""
+
+
+def test_escape_sequences_in_names_never_reach_the_terminal_or_markdown(run_cli, tmp_path):
+    rows = [*SMALL_ORG[:4], ("5", "Al\x1b[31mRED\x1b]0;pwned\x07 X", "Director of Product", "3")]
+    src = write_csv(tmp_path / "t.csv", rows)
+    code, out, err = run_cli("analyze", src, "--format", "md", "-o", "-", "--fail-on", "never")
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\x1b" not in err and "\x07" not in err

@@ -295,3 +295,56 @@ def test_real_workbook_named_docx_is_still_read(tmp_path):
     wb.save(tmp_path / "people.docx")
     raw = read_table(tmp_path / "people.docx")
     assert raw.frame.iloc[0].tolist() == ["Ana Ruiz", "CEO"]
+
+
+def _package(path: Path, sheet_xml: str, sheet_path: str = "worksheets/sheet1.xml") -> Path:
+    """A minimal workbook with its one sheet at ``xl/<sheet_path>``."""
+    import zipfile
+
+    ns = "http://schemas.openxmlformats.org"
+    rel = f"{ns}/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(
+            "[Content_Types].xml",
+            f'<Types xmlns="{ns}/package/2006/content-types"><Default Extension="xml" '
+            'ContentType="application/xml"/><Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" '
+            f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        z.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{rel}"><sheets>'
+            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        z.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" '
+            f'Type="{rel}/worksheet" Target="{sheet_path}"/></Relationships>',
+        )
+        z.writestr(f"xl/{sheet_path}", sheet_xml)
+    return path
+
+
+def _sheet(last_row: str, cells: str) -> str:
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    head = '<c t="inlineStr"><is><t>Name</t></is></c><c t="inlineStr"><is><t>Title</t></is></c>'
+    rows = f'<row>{head}</row><row r="{last_row}">{cells}</row>'
+    return f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>'
+
+
+def test_cells_without_references_cannot_slip_past_the_size_check(tmp_path):
+    # the r attribute is optional: 16,000 unreferenced cells on row 1,048,576
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 16_000
+    err = refused(_package(tmp_path / "bomb.xlsx", _sheet("1048576", cells)), expect=LimitError)
+    assert "max_cells" in str(err)
+
+
+def test_a_sheet_stored_outside_worksheets_is_checked_too(tmp_path):
+    cell = '<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
+    path = _package(tmp_path / "moved.xlsx", _sheet("1048576", cell), "other/data.xml")
+    err = refused(path, expect=LimitError)
+    assert "max_cells" in str(err)

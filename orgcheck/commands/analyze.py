@@ -55,6 +55,11 @@ def destination(src: Path, output: str | None, fmt: str, many: bool) -> Path | s
     if output is None:
         return Path(name)
     if output == "-":
+        if many:
+            raise UsageError(
+                "-o - (standard output) takes one input; several were given",
+                hint="give -o an existing folder, or run orgcheck once per file",
+            )
         return "-"
     out = Path(output)
     if out.is_dir():
@@ -76,6 +81,13 @@ def report_writer(result, fmt: str, anonymize: bool):
     from orgcheck.report import render as render_report
 
     return render_report(result, fmt, anonymize=anonymize)
+
+
+def clean(text: str) -> str:
+    """Spreadsheet text made safe for a terminal: no escape or control characters."""
+    from orgcheck.report.text import clean as clean_text
+
+    return clean_text(text)
 
 
 def summary_line(src: Path, result, dest: Path | str) -> str:
@@ -114,7 +126,7 @@ def top_findings(result, anonymize: bool, limit: int = 3) -> list[str]:
         from orgcheck.report.anonymize import Anonymizer
 
         messages = Anonymizer(result.org).scrub(messages)
-    return [f"  {f.severity:<7} {f.code} {m}" for f, m in zip(ranked, messages, strict=True)]
+    return [f"  {f.severity:<7} {f.code} {clean(m)}" for f, m in zip(ranked, messages, strict=True)]
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -195,8 +207,14 @@ def analyze(
     say = (lambda *a, **k: None) if quiet else click.echo
     to_stdout = output == "-"
     failed, exit_findings = False, 0
-    for src in files:
-        dest = destination(src, output, fmt, many=len(files) > 1)
+    destinations = [destination(src, output, fmt, many=len(files) > 1) for src in files]
+    clashes = {str(d) for d in destinations if d != "-" and destinations.count(d) > 1}
+    if clashes:
+        raise UsageError(
+            f"several inputs would write the same report: {', '.join(sorted(clashes))}",
+            hint="inputs with the same file name need separate runs with their own -o",
+        )
+    for src, dest in zip(files, destinations, strict=True):
         try:
             if dest != "-":
                 check_destination(Path(dest), list(files))

@@ -27,6 +27,7 @@ _ROW8 = re.compile(rb'r="[A-Z]{0,3}[0-9]{8}')
 _ROW7 = re.compile(rb'r="[A-Z]{0,3}[0-9]{7}"')
 _ROW6 = re.compile(rb'r="[A-Z]{0,3}[0-9]{6}"')
 _REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,9})"')
+_ROW_REF = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,9})"')
 # Text that, once the XML is decoded, still holds an HTML entity ('&amp;amp;' -> '&amp;').
 _ESCAPED = re.compile(rb"&amp;(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
 
@@ -53,14 +54,15 @@ def _check(path: Path, limits: Limits) -> bool:
             name = info.filename
             if name == "xl/sharedStrings.xml":
                 escaped = escaped or any(_ESCAPED.search(c) for c in _chunks(z, info))
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            if not _is_sheet(z, info):
                 continue
-            rows, cols, inline = _columns_bound(z, info)
+            rows, cols, inline, unreferenced = _columns_bound(z, info)
             escaped = escaped or inline
             if rows * cols > limits.max_cells:
                 rows = _rows_bound(z, info)
             if rows * cols > limits.max_cells:
                 rows, cols = _exact(z, info)
+                cols = max(cols, unreferenced)
             if rows * cols > limits.max_cells:
                 raise over(
                     "max_cells",
@@ -72,6 +74,26 @@ def _check(path: Path, limits: Limits) -> bool:
     return escaped
 
 
+def _is_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """A worksheet wherever the package keeps it: calamine follows the workbook's
+    relationships, so a sheet moved out of xl/worksheets/ must be checked too."""
+    name = info.filename
+    if not name.endswith(".xml") or name == "xl/sharedStrings.xml":
+        return False
+    if name.startswith("xl/worksheets/"):
+        return True
+    return any(b"sheetData" in chunk for chunk in _chunks(z, info))
+
+
+def _cells_without_reference(chunk: bytes) -> int:
+    """Most cells in one row of this chunk when some cells carry no ``r`` attribute
+    (optional in the format: such cells follow one another), else 0."""
+    tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
+    if tags <= chunk.count(b'<c r="'):
+        return 0
+    return max(r.count(b"<c ") + r.count(b"<c>") + r.count(b"<c/>") for r in chunk.split(b"<row"))
+
+
 def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
     """The member's bytes in overlapping chunks, so no reference is cut in two."""
     tail = b""
@@ -81,19 +103,21 @@ def _chunks(z: zipfile.ZipFile, info: zipfile.ZipInfo):
             tail = block[-64:]
 
 
-def _columns_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, bool]:
-    """(rows, columns) upper bounds from one usually fruitless search per chunk, and
-    whether inline text holds an escaped entity."""
-    rows, cols, escaped = EXCEL_ROWS, 26, False
+def _columns_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int, bool, int]:
+    """(rows, columns) upper bounds from one usually fruitless search per chunk, whether
+    inline text holds an escaped entity, and the widest run of unreferenced cells."""
+    rows, cols, escaped, unreferenced = EXCEL_ROWS, 26, False, 0
     for chunk in _chunks(z, info):
         escaped = escaped or bool(_ESCAPED.search(chunk))
+        unreferenced = max(unreferenced, _cells_without_reference(chunk))
+        cols = max(cols, unreferenced)
         if rows == EXCEL_ROWS and cols == 26 and not _WIDE.search(chunk):
             continue
         if cols < 16_384:
             cols = 16_384 if _COL3.search(chunk) else max(cols, 702 if _WIDE.search(chunk) else 26)
         if rows == EXCEL_ROWS and _ROW8.search(chunk):
             rows = 10**9
-    return rows, cols, escaped
+    return rows, cols, escaped, unreferenced
 
 
 def _rows_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
@@ -109,15 +133,20 @@ def _rows_bound(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
 
 
 def _exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
-    rows = cols = 0
+    """The rectangle from cell and row references, and from the number of row tags
+    (rows without a reference follow one another)."""
+    rows = cols = row_tags = 0
     for chunk in _chunks(z, info):
+        row_tags += chunk.count(b"<row")
+        for digits in _ROW_REF.findall(chunk):
+            rows = max(rows, int(digits))
         for letters, digits in _REF.findall(chunk):
             rows = max(rows, int(digits))
             col = 0
             for ch in letters:
                 col = col * 26 + ch - 64
             cols = max(cols, col)
-    return rows, cols
+    return max(rows, row_tags), cols
 
 
 _ODS_ROW = re.compile(

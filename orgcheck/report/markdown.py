@@ -12,6 +12,7 @@ import re
 from orgcheck.model import LEVEL_NAMES
 from orgcheck.report import words
 from orgcheck.report.structure import FindingView, Report
+from orgcheck.report.text import clean
 
 _MD = re.compile(r"([\\`*_\[\]|~])")
 _LEAD = re.compile(r"^([#+=-])")
@@ -19,7 +20,7 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def esc(value: object) -> str:
-    text = " ".join(str(value).split())
+    text = clean(value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD.sub(r"\\\1", text)
     # a value opening a list item must not turn it into a heading, rule or new list
