@@ -6,8 +6,6 @@ to the per-cell definitions it replaces.
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -15,7 +13,7 @@ from hypothesis import strategies as st
 
 from orgcheck.errors import LimitError
 from orgcheck.read.grid import Grid
-from orgcheck.read.header import _cells_within, to_raw
+from orgcheck.read.header import _cells_within, to_raw, unescape
 from orgcheck.read.limits import Limits
 
 _PIECES = ["&amp;", "&lt", "&", "&#38;", "&#x26", "&copy;", "&notit;", "&#0;", "&D", "R&D", "amp;"]
@@ -35,7 +33,7 @@ def _grid(rows: list[list[str]], may_escape: bool = True) -> Grid:
 @given(st.lists(_TEXT, min_size=1, max_size=8))
 def test_cells_are_unescaped_exactly_as_one_call_per_cell(cells):
     raw = to_raw(_grid([["Name", "Title"], *[[c, "PM"] for c in cells]]), "t.csv", Limits(), 10)
-    kept = [html.unescape(c) for c in cells]
+    kept = [unescape(c) for c in cells]
     got = dict(zip(raw.rows.tolist(), raw.frame["Name"], strict=True))
     assert all(got[i + 2] == kept[i] for i in range(len(cells)) if i + 2 in got)
 

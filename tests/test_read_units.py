@@ -162,3 +162,15 @@ def test_wider_row_hidden_by_a_quote_is_not_dropped(tmp_path):
     raw = read_table(path)
     assert raw.headers == ["Name", 'Ti"tle', 'Man"ager']
     assert raw.frame.to_numpy().tolist() == [["Al", 'C"EO', 'B"o']]
+
+
+def test_only_complete_character_references_are_decoded(tmp_path):
+    from orgcheck.read import read_table
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Name,Title\nAl,PM - Legal&regulatory\nBo,R&amp;D Lead\nCy,PM Content&copy\n",
+        encoding="utf-8",
+    )
+    titles = read_table(path).frame["Title"].tolist()
+    assert titles == ["PM - Legal&regulatory", "R&D Lead", "PM Content&copy"]

@@ -206,7 +206,7 @@ def _line_count(data: bytes) -> int:
 
 #: The part of an HTML character reference that decides whether it is one: '&', then
 #: a name or number (never more than 32 characters) and an optional ';'.
-_ENTITY = re.compile(rb"&[#A-Za-z0-9]{1,33};?")
+_ENTITY = re.compile(rb"&[#A-Za-z0-9]{1,33};")
 
 
 def _may_escape(source: str | bytes) -> bool:

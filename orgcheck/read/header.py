@@ -9,6 +9,7 @@ HR headers; everything is done per column, never per cell in Python.
 from __future__ import annotations
 
 import html
+import re
 import string
 
 import numpy as np
@@ -23,6 +24,17 @@ from orgcheck.read.summary import drop_summary_rows
 
 SCAN = 30  # header rows are looked for among the first non-blank rows
 _SCI = r"[0-9](?:\.[0-9]+)?[eE]\+[0-9]+"
+
+#: A complete character reference. html.unescape alone also expands legacy names
+#: without ';' ("Legal&regulatory" -> "Legal®ulatory"), which real titles contain.
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(text: str) -> str:
+    """HTML character references that end in ';' decoded; anything else left as written."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda m: html.unescape(m[0]), text)
 
 
 def column_arrays(frame: pd.DataFrame, stripped: bool = False) -> list[np.ndarray]:
@@ -191,8 +203,8 @@ def _tidy_cells(arrays: dict, rows, limits: Limits, path, sheet, check: bool, es
         joined = "\x00".join(vals.tolist()) if escape else None
         if check and not (joined is not None and _cells_within(joined, len(vals), limit)):
             _check_cells({col: vals}, rows, limits, path, sheet)
-        if joined is not None and "&" in joined and html.unescape(joined) != joined:
-            arrays[col] = np.fromiter(map(html.unescape, vals), dtype=object, count=len(vals))
+        if joined is not None and "&" in joined and unescape(joined) != joined:
+            arrays[col] = np.fromiter(map(unescape, vals), dtype=object, count=len(vals))
 
 
 def _cells_within(joined: str, cells: int, limit: int) -> bool:
