@@ -62,7 +62,15 @@ _LEAVER = re.compile(r"\b(?:" + "|".join(LEAVER_WORDS) + r")\b")
 
 #: In a yes/no column such as ``accountEnabled`` or ``Active``, these mean "not here".
 FALSE_VALUES = frozenset({"false", "no", "n", "f", "0", "nein", "non"})
+#: ... and in a column such as ``Inactive`` or ``Terminated``, these mean "left".
+TRUE_VALUES = frozenset({"true", "yes", "y", "t", "1", "ja", "oui", "x"})
+_NEGATIVE_HEADER = re.compile(
+    r"inactive|inaktiv|terminat|termd|disabled|deleted|deactivat|left|leaver", re.IGNORECASE
+)
 _BOOLEAN_HEADER = re.compile(r"enabled|active|aktiv|current", re.IGNORECASE)
+#: A leaver word turned around ("not terminated"), and a presence word negated ("not active").
+_NOT_LEAVER = re.compile(r"\b(?:not|never|nicht|kein)\s+(?:" + "|".join(LEAVER_WORDS) + r")\b")
+_NOT_PRESENT = re.compile(r"\b(?:not|no longer|nicht|kein)\s+(?:active|employed|current|aktiv)")
 
 
 def _fold(value: str) -> str:
@@ -77,8 +85,17 @@ def is_leaver(value: str, header: str = "") -> bool:
     s = _fold(value).strip()
     if not s:
         return False
-    if _BOOLEAN_HEADER.search(header or "") and s in FALSE_VALUES:
+    if _NEGATIVE_HEADER.search(header or ""):  # checked first: "inactive" contains "active"
+        if s in TRUE_VALUES:
+            return True
+        if s in FALSE_VALUES:
+            return False
+    elif _BOOLEAN_HEADER.search(header or "") and s in FALSE_VALUES:
         return True
+    if _NOT_PRESENT.search(s):
+        return True
+    if s.startswith("active") or _NOT_LEAVER.search(s):
+        return False
     return bool(_LEAVER.search(s))
 
 

@@ -432,3 +432,23 @@ def test_a_lone_comma_in_a_first_last_file_is_left_alone():
     records = [{"id": str(i), "name": n, "title": "PM", "manager": ""} for i, n in enumerate(names)]
     org = org_from_records(records)
     assert org.people["name"].tolist() == names
+
+
+@pytest.mark.parametrize(
+    ("value", "header", "left"),
+    [
+        ("No", "Inactive", False),
+        ("Yes", "Inactive", True),
+        ("Y", "TERMD", True),
+        ("Active (not terminated)", "Status", False),
+        ("not terminated", "Status", False),
+        ("Not active", "Status", True),
+        ("Inactive - not rehireable", "Status", True),
+        ("false", "accountEnabled", True),
+        ("On Leave", "Status", False),
+    ],
+)
+def test_leaver_statuses_read_the_header_and_negations(value, header, left):
+    from orgcheck.status import is_leaver
+
+    assert is_leaver(value, header) is left
