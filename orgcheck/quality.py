@@ -36,7 +36,9 @@ RULES: dict[str, tuple[str, Severity]] = {
 MAX_PER_RULE = 200  # groups reported one by one before the rest is summed up
 SHOWN = 5  # names written into one message
 MAX_PEOPLE = 10_000  # ids carried by one finding
-_FUZZY_LIMIT = 20_000  # above this many keys, no "did you mean" (difflib is quadratic-ish)
+#: "Did you mean" compares each unmatched value with every key (about 20 µs a key):
+#: keys x unmatched values is held under this, so suggestions cost at most ~2 s.
+_FUZZY_BUDGET = 100_000
 
 
 def finding(
@@ -114,7 +116,7 @@ def _capped(rule: str, groups: list[np.ndarray], people: pd.DataFrame, what: str
 
 def _did_you_mean(res: Resolution, value: str, people: pd.DataFrame) -> str:
     space = res.space
-    if space.kind == "id" or len(space.keys) > _FUZZY_LIMIT:
+    if space.kind == "id":
         return ""
     key = space.keyer(value)
     if not key:
@@ -150,10 +152,11 @@ def unresolved(
         groups, tail = _capped(
             rule, _groups(res.codes, res.pos == status), people, f"{role} values"
         )
+        suggest = len(res.space.keys) * len(groups) <= _FUZZY_BUDGET
         for g in groups:
             value = str(res.values[res.codes[g[0]]])
             if status == UNKNOWN:
-                message, suggestion = _unknown_text(res, value, role, people, g, gone)
+                message, suggestion = _unknown_text(res, value, role, people, g, gone, suggest)
             else:
                 message, suggestion = _ambiguous_text(res, value, role, people, g)
             out.append(
@@ -163,7 +166,9 @@ def unresolved(
     return out
 
 
-def _unknown_text(res, value, role, people, g, gone: Gone | None) -> tuple[str, str]:
+def _unknown_text(
+    res, value, role, people, g, gone: Gone | None, suggest: bool = True
+) -> tuple[str, str]:
     left = gone(value) if gone else None
     what = f"is {left}, who was left out as a leaver" if left else "matches nobody"
     what += f" (matching by {res.space.kind})"
@@ -176,7 +181,7 @@ def _unknown_text(res, value, role, people, g, gone: Gone | None) -> tuple[str, 
         until = "until then these people count as tops of their own trees."
     if left:
         return message, "Give them their current manager in the export; " + until
-    suggestion = _did_you_mean(res, value, people) + (
+    suggestion = (_did_you_mean(res, value, people) if suggest else "") + (
         f"Correct the {role} cell, or add that person to the export; " + until
         if role == "manager"
         else f"Correct the {role} cell; dotted lines do not change the tree."
