@@ -125,12 +125,21 @@ def anonymized(result: Result) -> Result:
     if "email" in people:
         people["email"] = pseudo_emails(len(people))
     ids = people["id"].astype(str)
+    renamed: dict[str, str] = {}
     if ids.str.contains("@", regex=False).any():
-        people["id"] = np.char.add("P", people["row"].to_numpy().astype(str)).astype(object)
+        new_ids = np.char.add("P", people["row"].to_numpy().astype(str)).astype(object)
+        renamed = dict(zip(ids.tolist(), new_ids.tolist(), strict=True))
+        people["id"] = new_ids
     texts = [t for f in result.findings for t in (f.message, f.suggestion)]
     scrubbed = iter(anon.scrub(texts))
     findings = [
-        replace(f, message=next(scrubbed), suggestion=next(scrubbed)) for f in result.findings
+        replace(
+            f,
+            message=next(scrubbed),
+            suggestion=next(scrubbed),
+            people=tuple(renamed.get(p, p) for p in f.people),
+        )
+        for f in result.findings
     ]
     source = replace(result.org.source, notes=anon.scrub(list(result.org.source.notes)))
     org = replace(result.org, people=people, source=source)

@@ -379,3 +379,31 @@ def test_escape_sequences_in_names_never_reach_the_terminal_or_markdown(run_cli,
     assert code == 0, err
     assert "\x1b" not in out and "\x07" not in out
     assert "\x1b" not in err and "\x07" not in err
+
+
+def test_anonymized_json_hides_email_ids_in_findings_too(run_cli, tmp_path):
+    rows = [
+        ("alice@acme.com", "Alice Zephyrine", "Chief Product Officer", ""),
+        ("rob@acme.com", "Rob Roy", "Director of Product", "alice@acme.com"),
+        ("fay@acme.com", "Fay Wu", "Product Manager", "ghost@acme.com"),
+    ]
+    src = write_csv(
+        tmp_path / "d.csv", rows, header=("Employee ID", "Name", "Job Title", "Manager Email")
+    )
+    out = run_cli(
+        "analyze", src, "--anonymize", "--format", "json", "-o", "-", "--fail-on", "never"
+    )[1]
+    assert "acme" not in out
+    doc = json.loads(out)
+    ids = {p["id"] for p in doc["people"]}
+    assert all(set(f["people"]) <= ids for f in doc["findings"])
+
+
+def test_a_name_typed_into_a_manager_id_column_is_hidden(run_cli, tmp_path):
+    rows = [*SMALL_ORG[:3], ("11", "Gus Hale", "Product Manager", "Jane Realperson")]
+    src = write_csv(tmp_path / "t.csv", rows)
+    out = run_cli(
+        "analyze", src, "--anonymize", "--format", "json", "-o", "-", "--fail-on", "never"
+    )[1]
+    assert "Realperson" not in out
+    assert "row 5" in out  # row numbers are not mistaken for ids

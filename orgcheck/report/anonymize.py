@@ -18,7 +18,7 @@ import pandas as pd
 from orgcheck.model import Org
 
 _TOKEN = re.compile(r"\w+")
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"\w[\w.+'-]*@[\w-]+(?:\.[\w-]+)+")
 #: Longest name or email we try to match inside a message, in characters.
 _MAX_SPAN = 120
 
@@ -66,7 +66,7 @@ class Anonymizer:
             key = self.org.source.manager_key
             known = set(pd.concat(keys).str.casefold()) if keys else set()
             for col in ("manager_ref", "dotted_ref"):
-                if key in ("name", "email") and col in people:
+                if key is not None and col in people:
                     k, v = self._refs(_clean(people[col]), key, known)
                     keys.append(k)
                     values.append(v)
@@ -88,6 +88,8 @@ class Anonymizer:
             for r in pd.unique(refs[refs != ""]).tolist()
             if r.casefold() not in known and _swap(r.casefold()) not in known
         ]
+        if key == "id":  # only what looks like a name typed into an id column ("Jane Doe")
+            uniq = [r for r in uniq if " " in r.strip() and any(c.isalpha() for c in r)]
         width = max(4, len(str(len(uniq))))
         if key == "email":
             fake = [f"unknown{i:0{width}d}@example.invalid" for i in range(1, len(uniq) + 1)]
