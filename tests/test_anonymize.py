@@ -96,3 +96,22 @@ def _title_words(result) -> set[str]:
     text = " ".join(people["title"].dropna().astype(str))
     text += " " + " ".join(result.org.source.columns.values())
     return set(re.findall(r"[^\W\d_]{3,}", text))
+
+
+def test_names_that_end_in_punctuation_are_replaced():
+    from orgcheck.build import org_from_records
+    from orgcheck.report.anonymize import Anonymizer
+
+    org = org_from_records(
+        [
+            {"id": "1", "name": "Robert Downey Jr.", "title": "CEO", "manager": ""},
+            {"id": "2", "name": "Sam Smith (Contractor)", "title": "VP of Product", "manager": "1"},
+        ]
+    )
+    texts = Anonymizer(org).scrub(
+        [
+            "Director of Product Robert Downey Jr. has no reports",
+            "VP Sam Smith (Contractor) leads 2",
+        ]
+    )
+    assert not any("Downey" in t or "Contractor" in t for t in texts), texts

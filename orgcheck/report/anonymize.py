@@ -17,7 +17,7 @@ import pandas as pd
 
 from orgcheck.model import Org
 
-_TOKEN = re.compile(r"\w+")
+_TOKEN = re.compile(r"\w+|[^\w\s]")  # punctuation is a token: names like "Downey Jr."
 _EMAIL = re.compile(r"\w[\w.+'-]*@[\w-]+(?:\.[\w-]+)+")
 #: Longest name or email we try to match inside a message, in characters.
 _MAX_SPAN = 120
