@@ -141,8 +141,14 @@ def anonymized(result: Result) -> Result:
         )
         for f in result.findings
     ]
+    people["title"] = anon.scrub_column(people["title"].to_numpy(dtype=object))
+    titles = result.org.titles
+    if titles is not None and len(titles):
+        titles = titles.copy()
+        for col in ("title", "reason"):
+            titles[col] = anon.scrub_column(titles[col].to_numpy(dtype=object))
     source = replace(result.org.source, notes=anon.scrub(list(result.org.source.notes)))
-    org = replace(result.org, people=people, source=source)
+    org = replace(result.org, people=people, source=source, titles=titles)
     return replace(result, org=org, findings=findings)
 
 

@@ -407,3 +407,14 @@ def test_a_name_typed_into_a_manager_id_column_is_hidden(run_cli, tmp_path):
     )[1]
     assert "Realperson" not in out
     assert "row 5" in out  # row numbers are not mistaken for ids
+
+
+@pytest.mark.parametrize("fmt", ["json", "html", "md", "text"])
+def test_a_name_inside_a_job_title_is_hidden(run_cli, tmp_path, fmt):
+    rows = [*SMALL_ORG, ("11", "Gus Hale", "Executive Assistant to Maya Chen", "1")]
+    src = write_csv(tmp_path / "t.csv", rows)
+    out = run_cli("analyze", src, "--anonymize", "--format", fmt, "-o", "-", "--fail-on", "never")[
+        1
+    ]
+    assert "Maya" not in out and "Chen" not in out
+    assert "Executive Assistant to" in out

@@ -119,6 +119,11 @@ class Anonymizer:
     def text(self, message: str) -> str:
         return self.scrub([message])[0]
 
+    def scrub_column(self, values: np.ndarray) -> np.ndarray:
+        """``scrub`` on a column (job titles: "EA to Jane Doe"), once per distinct value."""
+        codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+        return np.asarray(self.scrub([str(u) for u in uniques]), dtype=object)[codes]
+
 
 def _spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, casefolded text) for every word-aligned span up to _MAX_SPAN long."""

@@ -160,7 +160,7 @@ def build(result: Result, *, anonymize: bool = False, with_tree: bool = True) ->
         span_rows=span_rows,
         layers=layers,
         layers_more=layers_more,
-        titles=_titles(ctx.org),
+        titles=_titles(ctx.org, ctx.text),
         quality=_quality(ctx),
         rules=_rules_used(docs, ctx.findings),
         tree_lines=lines,
@@ -185,6 +185,8 @@ class _Context:
             self.anon.names if self.anon else _text(people, "name", n).to_numpy(dtype=object)
         )
         self.titles = _text(people, "title", n).to_numpy(dtype=object)
+        if self.anon:
+            self.titles = self.anon.scrub_column(self.titles)
         self.level = _levels(people)
         self.metrics = _metrics_json(result.metrics)
         self.findings = sorted(
@@ -412,7 +414,8 @@ def _layers(org: Org) -> tuple[charts.Chart, int]:
 # --- titles, data quality -------------------------------------------------------------
 
 
-def _titles(org: Org) -> Table:
+def _titles(org: Org, text=lambda s: s) -> Table:
+    """The title mapping table; ``text`` scrubs names out of titles and reasons."""
     cols = ["Title", "People", "Rung", "Function", "Confidence", "Why"]
     t = org.titles
     if t is None or not len(t):
@@ -432,7 +435,14 @@ def _titles(org: Org) -> Table:
         rung = f"{lvl} · {_badge(lvl)}" if lvl in LEVEL_NAMES else "—"
         reason = "" if "reason" not in t else str(t.at[i, "reason"])
         rows.append(
-            [str(t.at[i, "title"]), f"{count[i]:,}", rung, func[i], f"{conf[i]:.2f}", reason]
+            [
+                text(str(t.at[i, "title"])),
+                f"{count[i]:,}",
+                rung,
+                func[i],
+                f"{conf[i]:.2f}",
+                text(reason),
+            ]
         )
     return Table(cols, rows, [str(mark[i]) for i in order.tolist()], len(t))
 
