@@ -53,8 +53,13 @@ def write_atomic(dest: Path | str, content: str | Writer) -> None:
     """
     write: Writer = (lambda fh: fh.write(content)) if isinstance(content, str) else content
     if str(dest) == "-":
-        write(sys.stdout)
-        sys.stdout.flush()
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader went away (`| head`): stop quietly with the shell's SIGPIPE code
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(141) from None
         return
     dest = Path(dest)
     folder = dest.parent if str(dest.parent) else Path(".")

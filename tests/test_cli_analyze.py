@@ -418,3 +418,22 @@ def test_a_name_inside_a_job_title_is_hidden(run_cli, tmp_path, fmt):
     ]
     assert "Maya" not in out and "Chen" not in out
     assert "Executive Assistant to" in out
+
+
+def test_a_closed_pipe_stops_quietly(small_csv, tmp_path):
+    rows = [
+        (str(i), f"Person {i}", "Product Manager", "1" if i > 1 else "") for i in range(1, 20001)
+    ]
+    src = write_csv(tmp_path / "big.csv", rows)
+    cmd = f"{sys.executable} -m orgcheck analyze {src} --format json -o - | head -c 10"
+    done = subprocess.run(
+        ["bash", "-c", cmd + "; echo rc=${PIPESTATUS[0]}"], capture_output=True, text=True
+    )
+    assert "rc=141" in done.stdout
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+def test_one_header_for_two_fields_is_refused(run_cli, small_csv):
+    code, _, err = run_cli("analyze", small_csv, "--column", "name=Name", "--column", "title=name")
+    assert code == 2
+    assert "more than one field" in err

@@ -26,6 +26,13 @@ def parse_columns(pairs: tuple[str, ...]) -> dict[str, str]:
                 hint='for example: --column title="Business Title"',
             )
         out[field.strip().lower()] = header.strip()
+    headers = [h.casefold() for h in out.values()]
+    twice = sorted({h for h in out.values() if headers.count(h.casefold()) > 1})
+    if twice:
+        raise UsageError(
+            f"--column gives the header {twice[0]!r} to more than one field",
+            hint="each header can hold one field; check the --column options",
+        )
     return out
 
 

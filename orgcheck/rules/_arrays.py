@@ -66,11 +66,6 @@ class OrgArrays:
         """Rungs 1-3: APM, PM, Senior PM."""
         return (self.level >= 1) & (self.level <= 3)
 
-    @property
-    def is_leader(self) -> np.ndarray:
-        """Rungs 4-6: Director, VP, CPO."""
-        return self.level >= 4
-
     def namer(self, org: Org) -> Namer:
         """One ``Namer`` per org, shared by every rule of a run."""
         if "namer" not in self._cache:

@@ -505,11 +505,6 @@ def _nearest(seg: list[str], at: int, table: dict, longest: int, *, backwards: b
     return None
 
 
-def _contains(seg: list[str], key: tuple[str, ...]) -> bool:
-    n = len(key)
-    return any(tuple(seg[i : i + n]) == key for i in range(len(seg) - n + 1))
-
-
 def _alternatives(seg: list[str], lad: CompiledLadder) -> list[list[str]]:
     """Senior / Principal PM -> [senior PM, principal PM]; short parts borrow the noun."""
     parts: list[list[str]] = [[]]

@@ -299,10 +299,6 @@ def _people(n: int, noun: str) -> str:
     return "people" if noun == "person" else noun + "s"
 
 
-def _quote(title: Any) -> str:
-    return repr(title) if isinstance(title, str) else "the title"
-
-
 def _titles_table(uniques: Any, codes: np.ndarray, placements: list[Placement], refined: dict):
     """One row per distinct title; refined titles show their most common placed rung
     and the most common reason the tree gave for it."""
