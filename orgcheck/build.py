@@ -314,17 +314,12 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
 
 def _candidates(raw: RawTable, columns: dict[str, str], fields: tuple[str, ...]) -> dict:
     """Other headers the column detector thinks could hold each of ``fields``."""
-    try:
-        from orgcheck.columns import candidate_headers
-    except ImportError:  # the column detector is optional for direct callers
-        return {}
+    from orgcheck.columns import candidate_headers
+
     out = {}
     for f in fields:
         taken = {h for other, h in columns.items() if other != f}  # e.g. never the manager
-        try:
-            found = candidate_headers(raw, f)
-        except Exception:  # a heuristic helper must not stop the build
-            found = []
+        found = candidate_headers(raw, f)
         out[f] = [
             h for h in found if h not in taken and h != columns.get(f) and h in raw.frame.columns
         ]

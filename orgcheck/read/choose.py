@@ -37,14 +37,20 @@ def choose_sheet(wb, path: Path, limits: Limits) -> tuple[Grid, str]:
         )
     if len(names) == 1:
         return load_sheet(wb, names[0], path, limits), f"sheet {names[0]!r}"
-    grids = [load_sheet(wb, n, path, limits) for n in names]
-    scores = [sheet_score(g) for g in grids]
-    best = max(range(len(names)), key=lambda i: (scores[i], -i))
-    core, known, _rows = scores[best]
+    # one sheet in memory besides the best so far: a workbook of several big sheets
+    # must not hold them all at once just to compare them
+    best, best_grid, best_score = 0, None, None
+    for i, name in enumerate(names):
+        grid = load_sheet(wb, name, path, limits)
+        score = sheet_score(grid)
+        if best_score is None or score > best_score:
+            best, best_grid, best_score = i, grid, score
+        del grid
+    core, known, _rows = best_score
     others = ", ".join(repr(n) for i, n in enumerate(names) if i != best)
     why = (
         f"sheet {names[best]!r} chosen from {len(names)} sheets: "
         + ("it has name and title columns" if core else f"{known} known header(s)")
         + f"; the others ({others}) look less like a people list; --sheet picks another"
     )
-    return grids[best], why
+    return best_grid, why
