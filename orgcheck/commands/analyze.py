@@ -12,7 +12,6 @@ from orgcheck.errors import InputError, OrgcheckError, UsageError
 FORMATS = ("html", "json", "md", "text")
 EXTENSIONS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".txt": "text"}
 SUFFIX = {"html": "html", "json": "json", "md": "md", "text": "txt"}
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}  # for ordering the terminal summary
 
 
 def parse_columns(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -127,6 +126,8 @@ def notes_for_user(src: Path, result) -> list[str]:
 
 def top_findings(result, anonymize: bool, limit: int = 3) -> list[str]:
     """The worst few findings for the terminal, scrubbed of names under --anonymize."""
+    from orgcheck.config import SEVERITY_RANK
+
     ranked = sorted(result.findings, key=lambda f: -SEVERITY_RANK[f.severity])[:limit]
     messages = [f.message for f in ranked]
     if anonymize:

@@ -14,9 +14,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from orgcheck.errors import InputError
 from orgcheck.read.limits import Limits, over
-from orgcheck.read.sniff import ZIP_ERRORS
+from orgcheck.read.sniff import zip_damaged
 
 CHUNK = 8 * 1024 * 1024
 EXCEL_ROWS = 1_048_576
@@ -37,14 +36,8 @@ def check_sheets(path: Path, limits: Limits) -> bool:
 
     Returns whether any cell text holds an HTML entity, found on the same pass, so the
     reader only unescapes cells when there is something to unescape."""
-    try:
+    with zip_damaged(path, "the workbook's compressed data"):
         return _check(path, limits)
-    except ZIP_ERRORS as exc:
-        raise InputError(
-            f"the workbook's compressed data is damaged ({exc})",
-            path=str(path),
-            hint="open it in Excel and save it again",
-        ) from None
 
 
 def _check(path: Path, limits: Limits) -> bool:
@@ -160,15 +153,9 @@ _ODS_CELL = re.compile(rb'<table:table-cell\b[^>]*?number-columns-repeated="([0-
 def check_ods(path: Path, limits: Limits) -> bool:
     """OpenDocument repeats identical rows and cells by count; calamine expands every
     repeat that holds a value, so a two-cell file can ask for billions of cells."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            content = z.read("content.xml")
-    except ZIP_ERRORS as exc:
-        raise InputError(
-            f"the spreadsheet's content is damaged ({exc})",
-            path=str(path),
-            hint="open it and save it again",
-        ) from None
+    damaged = zip_damaged(path, "the spreadsheet's content", "open it and save it again")
+    with damaged, zipfile.ZipFile(path) as z:
+        content = z.read("content.xml")
     cols = max(
         (int(m.group(1)) for m in _ODS_CELL.finditer(content) if b"value-type" in m.group(0)),
         default=1,

@@ -12,6 +12,7 @@ import os
 import stat
 import zipfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 from orgcheck.errors import InputError
@@ -31,6 +32,16 @@ ZIP_ERRORS = (
     NotImplementedError,  # unknown compression method or zip version
     RuntimeError,  # an encrypted zip member
 )
+
+
+@contextmanager
+def zip_damaged(path: Path | str, what: str, hint: str = "open it in Excel and save it again"):
+    """Any of the many ways a damaged zip fails becomes one InputError naming ``what``."""
+    try:
+        yield
+    except ZIP_ERRORS as exc:
+        detail = f" ({exc})" if str(exc) else ""
+        raise InputError(f"{what} is damaged{detail}", path=str(path), hint=hint) from None
 
 
 def open_checked(path: Path) -> int:
@@ -144,33 +155,30 @@ def kind(path: Path, head: bytes) -> str:
 
 
 def _zip_kind(path: Path) -> str:
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if "xl/workbook.xml" in names:
-                return "xlsx"
-            if "xl/workbook.bin" in names:
-                return "xlsb"
-            if "content.xml" in names and "mimetype" in names:
-                mime = z.read("mimetype")[:100]
-                if b"spreadsheet" in mime:
-                    return "ods"
-                if b"opendocument.text" in mime:
-                    return "odt"
-                if b"opendocument.presentation" in mime:
-                    return "odp"
-            if "word/document.xml" in names:
-                return "docx"
-            if "ppt/presentation.xml" in names:
-                return "pptx"
-            if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
-                return "iwork"
-    except ZIP_ERRORS:
-        raise InputError(
-            "the file looks like a zip archive but is damaged",
-            path=str(path),
-            hint="open it in Excel and save it again as .xlsx or .csv",
-        ) from None
+    hint = "open it in Excel and save it again as .xlsx or .csv"
+    with (
+        zip_damaged(path, "the file looks like a zip archive but", hint),
+        zipfile.ZipFile(path) as z,
+    ):
+        names = set(z.namelist())
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "xl/workbook.bin" in names:
+            return "xlsb"
+        if "content.xml" in names and "mimetype" in names:
+            mime = z.read("mimetype")[:100]
+            if b"spreadsheet" in mime:
+                return "ods"
+            if b"opendocument.text" in mime:
+                return "odt"
+            if b"opendocument.presentation" in mime:
+                return "odp"
+        if "word/document.xml" in names:
+            return "docx"
+        if "ppt/presentation.xml" in names:
+            return "pptx"
+        if any(n.startswith("Index/") and n.endswith(".iwa") for n in names):
+            return "iwork"
     return "zip-other"
 
 

@@ -23,20 +23,13 @@ from orgcheck.errors import InputError, UsageError
 from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
-from orgcheck.read.sniff import ZIP_ERRORS
+from orgcheck.read.sniff import zip_damaged
 
 
 def check_zip(path: Path, limits: Limits) -> None:
     """Refuse a zip whose members would inflate past the limit (a zip bomb), unopened."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except ZIP_ERRORS as exc:
-        raise InputError(
-            f"the workbook's zip structure is damaged ({exc})",
-            path=str(path),
-            hint="open it in Excel and save it again",
-        ) from None
+    with zip_damaged(path, "the workbook's zip structure"), zipfile.ZipFile(path) as z:
+        infos = z.infolist()
     total = sum(i.file_size for i in infos)
     if total > limits.max_uncompressed_bytes:
         raise over(
