@@ -66,8 +66,9 @@ def classify_org(org: Org, classifier: Classifier) -> None:
 
     ambiguous = [k for k, p in enumerate(placements) if p.rungs and p.rungs[0] != p.rungs[1]]
     refined: dict[int, tuple[list[int], str]] = {}
+    refined_people = np.zeros(0, dtype=np.intp)
     if ambiguous and n:
-        who = np.flatnonzero(np.isin(codes, ambiguous))
+        who = refined_people = np.flatnonzero(np.isin(codes, ambiguous))
         arrays = {"level": level, "function": function, "confidence": confidence, "note": note}
         _refine(org, codes, placements, uniques, arrays, who)
         order = who[np.argsort(codes[who], kind="stable")]
@@ -76,13 +77,25 @@ def classify_org(org: Org, classifier: Classifier) -> None:
             texts, freq = np.unique(note[group].astype(str), return_counts=True)
             refined[k] = (level[group].tolist(), str(texts[np.argmax(freq)]))
 
-    names = np.array(["", *(LEVEL_NAMES[r] for r in range(1, 7))], dtype=object)
+    names = pd.array(["", *(LEVEL_NAMES[r] for r in range(1, 7))], dtype="str")
     people["level"] = level.astype(np.int8)
-    people["level_name"] = pd.array(names[level].tolist(), dtype="str")
-    people["function"] = pd.array(function.tolist(), dtype="str")
+    # Text columns are taken from small tables of checked strings: building them from
+    # a million-element list would check every string again (0.05 s a column at 1M).
+    people["level_name"] = names.take(level.astype(np.intp))
+    people["function"] = pd.array([p.function for p in table], dtype="str").take(codes)
     people["confidence"] = confidence
-    people["level_note"] = pd.array(note.tolist(), dtype="str")
+    people["level_note"] = _notes_column(note, refined_people)
     org.titles = _titles_table(uniques, codes, placements, refined)
+
+
+def _notes_column(note: np.ndarray, who: np.ndarray) -> Any:
+    """The notes as a 'str' column: blank but for the refined people ``who``."""
+    import pandas as pd
+
+    out = pd.array([""], dtype="str").take(np.zeros(len(note), dtype=np.intp))
+    if len(who):
+        out[who] = note[who]
+    return out
 
 
 def _distinct_titles(titles: Any) -> tuple[np.ndarray, list]:
