@@ -80,9 +80,18 @@ def _is_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 
 def _cells_without_reference(chunk: bytes) -> int:
     """Most cells in one row of this chunk when some cells carry no ``r`` attribute
-    (optional in the format: such cells follow one another), else 0."""
-    tags = chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
-    if tags <= chunk.count(b'<c r="'):
+    (optional in the format: such cells follow one another), else 0.
+
+    Only tags that start at least 6 bytes before the chunk's end are compared, so one
+    cut in two at the end (``<c r`` | ``="B7"``) does not look unreferenced; the next
+    chunk starts with those bytes. Two counts settle the usual case, where every tag
+    starting ``<c`` is a referenced cell."""
+    end = len(chunk)
+    refs = chunk.count(b'<c r="')
+    if chunk.count(b"<c", 0, end - 4) == refs:
+        return 0
+    tags = chunk.count(b"<c ", 0, end - 3) + chunk.count(b"<c>", 0, end - 3)
+    if tags + chunk.count(b"<c/>", 0, end - 2) <= refs:
         return 0
     return max(r.count(b"<c ") + r.count(b"<c>") + r.count(b"<c/>") for r in chunk.split(b"<row"))
 

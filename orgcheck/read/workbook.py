@@ -197,6 +197,9 @@ def _column_text(vals: np.ndarray, seen: dict | None = None) -> np.ndarray:
     ``seen`` carries the text of dates, times and bools from one block of a column to
     the next (one dict per cell type), so each distinct hire date is formatted once.
     """
+    if len(vals) and type(vals[0]) is str:  # most columns: text only, no type pass first
+        with contextlib.suppress(TypeError):  # str.strip refuses the first non-text cell
+            return np.fromiter(map(str.strip, vals), dtype=object, count=len(vals))
     kind = pd.api.types.infer_dtype(vals, skipna=False)
     if kind == "string":
         return np.fromiter(map(str.strip, vals), dtype=object, count=len(vals))
@@ -230,7 +233,8 @@ def _floats_text(arr: np.ndarray) -> np.ndarray:
     """1001.0 -> '1001' for whole numbers (ids Excel stored as numbers); others as repr."""
     whole = np.isfinite(arr) & (arr == np.round(arr)) & (np.abs(arr) < 2**53)
     out = np.empty(len(arr), dtype=object)
-    out[whole] = arr[whole].astype(np.int64).astype(str).astype(object)
+    ints = arr[whole].astype(np.int64).tolist()
+    out[whole] = np.fromiter(map(str, ints), dtype=object, count=len(ints))
     rest = ~whole
     out[rest] = [cell_text(float(v)) for v in arr[rest]]
     return out
