@@ -27,7 +27,7 @@ from orgcheck.names import (
     normalise,
 )
 from orgcheck.status import inactive_mask
-from orgcheck.tree import cycle_members, tree_metrics
+from orgcheck.tree import cycles_and_depths, tree_metrics
 
 #: Text columns of ``Org.people`` taken straight from a field (cleaned), '' when absent.
 TEXT_FIELDS: tuple[str, ...] = (
@@ -416,14 +416,19 @@ def damaged_ids(frame: pd.DataFrame, columns: dict[str, str]) -> str | None:
     header = columns.get("id")
     if header is None or header not in frame:
         return None
-    values = pd.Series(frame[header].to_numpy(dtype=object)).astype(str)
-    filled = values[values != ""]
-    if not len(filled):
+    cells = frame[header].to_numpy(dtype=object)
+
+    def filled(upto: int) -> pd.Series:
+        values = pd.Series(cells[:upto]).astype(str)
+        return values[values != ""]
+
+    upto = 8192  # the sample comes from the first rows: read only as many as it takes
+    while len(sample := filled(upto)) < 5000 and upto < len(cells):
+        upto *= 4
+    if not len(sample) or sample.iloc[:5000].str.fullmatch(_EXCEL_SCIENTIFIC).mean() < 0.5:
         return None
-    sample = filled.iloc[:5000]
-    if sample.str.fullmatch(_EXCEL_SCIENTIFIC).mean() < 0.5:
-        return None
-    return header if filled.nunique() < len(filled) else None
+    every = filled(len(cells))
+    return header if every.nunique() < len(every) else None
 
 
 def build_org(
@@ -474,11 +479,11 @@ def build_org(
     dotted, dotted_findings = _dotted_lines(columns, cells, spaces, people)
     findings += dotted_findings
 
-    on_cycle, cycle_id = cycle_members(parent)
+    on_cycle, cycle_id, depth = cycles_and_depths(parent)
     cut = np.unique(cycle_id[on_cycle])
     findings += quality.cycles(people, parent, on_cycle, cycle_id)
     parent[cut] = -1
-    metrics = tree_metrics(parent)
+    metrics = tree_metrics(parent, None if len(cut) else depth)
     if link.key is not None:
         findings += quality.multiple_roots(people, parent, metrics, cut)
     if "title" in columns:

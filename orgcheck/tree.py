@@ -55,6 +55,16 @@ def cycle_members(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return on_cycle, cycle_id
 
 
+def cycles_and_depths(parent: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``cycle_members`` and ``depths`` at once: cycles are looked for only when some
+    chain never ends, which ``depths`` shows with -1 (a real org has no cycle)."""
+    depth = depths(parent)
+    if (depth < 0).any():
+        return *cycle_members(parent), depth
+    n = len(parent)
+    return np.zeros(n, dtype=bool), np.full(n, -1, dtype=np.int64), depth
+
+
 def depths(parent: np.ndarray) -> np.ndarray:
     """Steps from each person up to their top; -1 where the chain never ends (a cycle)."""
     n = len(parent)
@@ -79,7 +89,10 @@ def subtree_sizes(parent: np.ndarray, depth: np.ndarray) -> np.ndarray:
     size = np.ones(n, dtype=np.int64)
     valid = depth >= 0
     max_depth = int(depth[valid].max()) if valid.any() else 0
-    order = np.argsort(-depth, kind="stable")
+    if max_depth < np.iinfo(np.int16).max:  # a radix sort: ten times quicker than int32
+        order = np.argsort(-depth.astype(np.int16), kind="stable")
+    else:
+        order = np.argsort(-depth, kind="stable")
     order = order[depth[order] > 0]
     if max_depth > _LAYER_LOOP_LIMIT:
         par = parent.tolist()
@@ -96,10 +109,12 @@ def subtree_sizes(parent: np.ndarray, depth: np.ndarray) -> np.ndarray:
     return size - 1
 
 
-def tree_metrics(parent: np.ndarray) -> TreeMetrics:
-    """Depth, span and org size for a forest (cut cycles before calling)."""
+def tree_metrics(parent: np.ndarray, depth: np.ndarray | None = None) -> TreeMetrics:
+    """Depth, span and org size for a forest (cut cycles before calling); ``depth`` is
+    ``depths(parent)`` when the caller has it already."""
     parent = np.asarray(parent, dtype=np.int64)
-    depth = depths(parent)
+    if depth is None:
+        depth = depths(parent)
     reports = np.bincount(parent[parent >= 0], minlength=len(parent)).astype(np.int32)
     return TreeMetrics(
         depth=depth,

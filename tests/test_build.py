@@ -415,6 +415,25 @@ def test_unique_scientific_looking_ids_are_kept():
     assert org.parent.tolist() == [-1, 0]
 
 
+@pytest.mark.parametrize(
+    ("blanks", "sci", "plain", "damaged"),
+    [
+        (0, 2_600, 2_400, True),  # the first 5,000 filled ids decide: half look scientific
+        (0, 2_400, 2_600, False),
+        (30_000, 2_600, 40_000, True),  # blanks first: the sample reaches past them
+        (0, 2_600, 0, True),  # fewer than 5,000 filled
+    ],
+)
+def test_scientific_ids_are_judged_on_the_first_filled_cells(blanks, sci, plain, damaged):
+    import pandas as pd
+
+    from orgcheck.build import damaged_ids
+
+    cells = [""] * blanks + ["1.71138E+12"] * sci + [str(i) for i in range(plain)] + ["7"] * 9
+    frame = pd.DataFrame({"id": cells}, dtype=object)
+    assert (damaged_ids(frame, {"id": "id"}) == "id") is damaged
+
+
 def test_last_first_names_are_shown_first_last_and_still_match():
     records = [
         {"id": "1", "name": "Okafor, Maya", "title": "CEO", "manager": ""},

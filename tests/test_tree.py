@@ -128,3 +128,19 @@ def test_million_person_org_with_float_ids_builds_quickly():
     assert org.org_size[0] == n - 1
     assert org.data_findings == []
     assert spent < 15, f"{spent:.1f}s of CPU for 1,000,000 people"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cycles_and_depths_is_both_passes_in_one(seed):
+    from orgcheck.tree import cycle_members, cycles_and_depths, depths
+
+    rng = np.random.default_rng(seed)
+    n = 300
+    parent = np.array([-1] + [int(rng.integers(0, i)) for i in range(1, n)], dtype=np.int64)
+    for i in rng.choice(n, seed, replace=False):  # seed 0: a forest; later seeds: cycles
+        parent[int(i)] = int(rng.integers(0, n))
+    on_cycle, cycle_id, depth = cycles_and_depths(parent)
+    expected = cycle_members(parent)
+    assert on_cycle.tolist() == expected[0].tolist()
+    assert cycle_id.tolist() == expected[1].tolist()
+    assert depth.tolist() == depths(parent).tolist()

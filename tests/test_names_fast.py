@@ -1,0 +1,72 @@
+"""The whole-column checks behind ``names.normalise``: never "unchanged" when a cell
+would change, and "unchanged" for the plain columns real exports are made of (else the
+fast path is lost without any test noticing)."""
+
+import numpy as np
+import pytest
+
+from orgcheck.names import _unchanged, clean_text, display_id, email_key, id_key, joined
+
+PLAIN = {
+    clean_text: [
+        ["Ada Lovelace", "", "Björn H. Tanaka-Wu", "Ayşe Yılmaz"],
+        ["Platform – Engineering", "李 小龙", "𝐀 Bold"],
+        ["2025-03-16", "", "Sales"],
+    ],
+    display_id: [["1001", "", "0017"]],
+    id_key: [["1001", "", "17"]],
+    email_key: [
+        ["ada@x.com", "", "bjornh..tanaka-wu@acme.example"],
+        ["ayşe.yılmaz@x.com", "ünal@x.de"],
+        ["𝐚@x.com"],
+    ],
+}
+
+CHANGED = {
+    clean_text: [
+        [" lead", "x"],
+        ["x", "lead "],
+        ["a  b"],
+        ["ok", "a\tb"],
+        ["ı", "a\u2000b"],
+        ["ı", "a\u3000b"],
+        ["ı", "a\x85b"],
+        ["ı", "a\x1cb"],
+        ["a\u2028b"],
+        ["ı", " x"],
+    ],
+    email_key: [
+        ["Ada@x.com"],
+        ["ı@x.com", "ADA@x.com"],
+        ["ada@x.com", "nobody"],
+        ["a@b@c", "d"],
+        ["@x.com"],
+        ["ada@", "b@c"],
+        ["ada@x.com."],
+        ["ada@x.com.", "b@x.com"],
+        ["ıx@x.com.", "b@x.com"],
+        ["İ@x.com"],
+        ["ſ@x.com"],
+        ["a@x.com", "straße@x.de"],
+        ["a@x.com", "Σ@x.com"],
+        ["a@x.com", "<b@x.com>"],
+        ["a@x.com", "b@x.com;"],
+        ["𐐀ı@x.com"],
+    ],
+    id_key: [["0017"], ["1001", "1.0"], ["ıE1"]],
+    display_id: [["1001", "1.0"], ["12", "3.00"]],
+}
+
+
+@pytest.mark.parametrize(("fn", "cells"), [(fn, c) for fn, cases in PLAIN.items() for c in cases])
+def test_plain_columns_take_the_fast_path(fn, cells):
+    arr = np.array(cells, dtype=object)
+    assert [fn(c) for c in cells] == cells
+    assert _unchanged(fn)(joined(arr), arr, fn is not clean_text)
+
+
+@pytest.mark.parametrize(("fn", "cells"), [(fn, c) for fn, cases in CHANGED.items() for c in cases])
+def test_a_cell_that_would_change_is_seen(fn, cells):
+    arr = np.array(cells, dtype=object)
+    assert [fn(c) for c in cells] != cells
+    assert not _unchanged(fn)(joined(arr), arr, fn is not clean_text)
