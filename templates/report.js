@@ -12,9 +12,28 @@
   var src = document.getElementById("org-data");
   var rootEl = document.getElementById("tree-root");
   if (!src || !rootEl) { return; }
+  /* integer columns come packed (treedata.pack): w base-64 digits a value, plus o;
+     a mostly-zero column gives its non-zero values and their positions (i) only */
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIG = new Int32Array(128);
+  for (var d = 0; d < 64; d++) { DIG[DIGITS.charCodeAt(d)] = d; }
+  function unpack(c) {
+    var w = c.w, s = c.d, k = s.length / w, out = new Int32Array(k), j = 0, v, e, q;
+    for (q = 0; q < k; q++) {
+      for (v = 0, e = 0; e < w; e++) { v = v * 64 + DIG[s.charCodeAt(j++)]; }
+      out[q] = v + c.o;
+    }
+    if (!c.i) { return out; }
+    var at = unpack(c.i), full = new Int32Array(c.n);
+    for (q = 0; q < k; q++) { full[at[q]] = out[q]; }
+    return full;
+  }
   var D = JSON.parse(src.textContent);
-  var P = D.p, N = D.n, T = D.t, TT = D.T, L = D.l, F = D.f, S = D.s, C = D.c, B = D.b;
+  var P = unpack(D.p), T = unpack(D.t), L = unpack(D.l), F = unpack(D.f), S = unpack(D.s);
+  var TT = D.T, C = D.c, B = D.b;
   var n = P.length, CHUNK = 200, MAX_HITS = 50;
+  /* names: one string cut at a separator no name holds (a list if none was free) */
+  var N = D.ns === null ? D.n : (n ? D.n.split(D.ns) : []);
   var SEV = [[1, "error", "\u25A0"], [2, "warning", "\u25B2"], [4, "info", "\u25CF"]];
 
   var start = new Int32Array(n + 1), kids = new Int32Array(n), i;

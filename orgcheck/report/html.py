@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import secrets
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -67,22 +69,41 @@ _SCRIPT_ESCAPES = (
 
 
 def script_json(data: object) -> Markup:
-    """JSON that is safe inside a <script> element: no '<', '>' or '&' survives.
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' survives."""
+    return Markup("".join(_script_json_parts(data)))
+
+
+def _script_json_parts(data: object) -> list[str]:
+    """``script_json`` as pieces, to be joined once into the page.
 
     A dict with string keys is encoded one value at a time (exactly as ``json.dumps``
-    joins them), so the escapes only scan pieces that hold such a character: the
-    million-element number arrays of the tree are pure ASCII digits and are skipped by a
-    quick look, and the page's JSON is copied once (by the join), not once per escape.
+    joins them), so the escapes only scan pieces that hold such a character: the tree's
+    packed columns are ASCII digits and are skipped by a quick look.
     """
     if isinstance(data, dict) and all(type(k) is str for k in data):
         parts = []
         for k, v in data.items():
             parts += [",", _escaped(_dumps(k)), ":", _escaped(_dumps(v))]
-        return Markup("".join(["{", *parts[1:], "}"]))
-    return Markup(_escaped(_dumps(data)))
+        return ["{", *parts[1:], "}"]
+    return [_escaped(_dumps(data))]
+
+
+#: Strings longer than this are checked for characters JSON escapes before encoding.
+_LONG = 10_000
 
 
 def _dumps(value: object) -> str:
+    """``json.dumps`` (compact, not ASCII-only); a long string needing no escape is quoted.
+
+    The page's names travel as one long string: numpy finds on its UTF-8 bytes in a
+    few milliseconds that it holds no quote, backslash or control character (bytes
+    below 0x80 are those ASCII characters), where the encoder walks it character by
+    character.
+    """
+    if type(value) is str and len(value) > _LONG:
+        raw = np.frombuffer(value.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+        if not ((raw < 0x20) | (raw == 0x22) | (raw == 0x5C)).any():
+            return f'"{value}"'
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -101,13 +122,19 @@ def render_html(report: Report) -> str:
         "base-uri 'none'; form-action 'none'"
     )
     template = environment().get_template("report.html.j2")
-    return template.render(
+    mark = secrets.token_hex(16)  # where the tree's JSON goes: no spreadsheet can guess it
+    page = template.render(
         r=report,
         css=Markup(css),
         js=Markup(js),
         csp=csp,
-        data=script_json(report.tree),
+        data=Markup(mark),
         version=__version__,
         words=words,
         level_names=LEVEL_NAMES,
     )
+    head, found, tail = page.partition(mark)
+    if not found or mark in tail:
+        raise RuntimeError("report.html.j2 must place {{ data }} exactly once")
+    # joined once: the tree's JSON (megabytes) is not copied into a Markup first
+    return "".join([head, *_script_json_parts(report.tree), tail])

@@ -229,8 +229,12 @@ class _Context:
 
 
 def _text(people: pd.DataFrame, col: str, n: int) -> pd.Series:
+    """The column as str, '' where empty (a column of str only is taken as it is)."""
     if col not in people:
         return pd.Series([""] * n, dtype=object)
+    values = people[col].to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty"):
+        return pd.Series(values, dtype=object, copy=False)
     return people[col].astype(object).where(people[col].notna(), "").astype(str)
 
 
@@ -253,21 +257,35 @@ def _metrics_json(metrics: Any) -> dict:
 
 
 def _positions(people: pd.DataFrame, findings: list[Finding]) -> list[np.ndarray]:
-    """Each finding's person ids as positions (first person wins a duplicated id)."""
-    if "id" not in people or not findings:
-        return [np.empty(0, dtype=np.int64) for _ in findings]
-    ids = people["id"].astype(str)
-    first = ~ids.duplicated().to_numpy()
-    index = pd.Index(ids.to_numpy()[first])
-    where = np.flatnonzero(first)
+    """Each finding's person ids as positions (first person wins a duplicated id).
+
+    The few ids the findings name are hashed and the people's ids looked up in them,
+    not the other way round: no hash table of a million ids.
+    """
     flat = [str(p) for f in findings for p in f.people]
-    found = index.get_indexer(flat) if flat else np.empty(0, dtype=np.int64)
+    if "id" not in people or not flat:
+        return [np.empty(0, dtype=np.int64) for _ in findings]
+    wanted = pd.Index(pd.unique(np.array(flat, dtype=object)))
+    hit = wanted.get_indexer(_text_ids(people["id"]))
+    rows = np.flatnonzero(hit >= 0)
+    named, first = np.unique(hit[rows], return_index=True)
+    where = np.full(len(wanted), -1, dtype=np.int64)  # -1: no one has the id
+    where[named] = rows[first]
+    found = where[wanted.get_indexer(flat)]
     out, start = [], 0
     for f in findings:
         chunk = found[start : start + len(f.people)]
         start += len(f.people)
-        out.append(where[chunk[chunk >= 0]])
+        out.append(chunk[chunk >= 0])
     return out
+
+
+def _text_ids(ids: pd.Series) -> np.ndarray:
+    """Ids as str, as findings name them (a column of str only is taken as it is)."""
+    values = ids.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return values
+    return ids.astype(str).to_numpy(dtype=object)
 
 
 # --- summary -----------------------------------------------------------------------
