@@ -447,14 +447,16 @@ def _titles(org: Org, text=lambda s: s) -> Table:
     count = pd.to_numeric(t["count"], errors="coerce").fillna(0).to_numpy().astype(np.int64)
     order = np.lexsort((-count, group))[:TITLE_ROWS]
     level = pd.to_numeric(t.get("level", 0), errors="coerce").fillna(0).to_numpy()
+    title = t["title"].to_numpy(dtype=object)
+    reasons = t["reason"].to_numpy(dtype=object) if "reason" in t else np.full(len(t), "")
     rows = []
     for i in order.tolist():
         lvl = int(level[i])
         rung = f"{lvl} · {_badge(lvl)}" if lvl in LEVEL_NAMES else "—"
-        reason = "" if "reason" not in t else str(t.at[i, "reason"])
+        reason = str(reasons[i])
         rows.append(
             [
-                text(str(t.at[i, "title"])),
+                text(str(title[i])),
                 f"{count[i]:,}",
                 rung,
                 func[i],
