@@ -56,7 +56,7 @@ _ERRORS = (
 )
 
 
-class _NotPlain(Exception):
+class NotPlain(Exception):
     """The sheet uses something this reader leaves to calamine."""
 
 
@@ -74,19 +74,24 @@ class PlainSheet:
 def read_plain_sheet(path: Path, name: str) -> PlainSheet | None:
     """The named sheet's text columns, or None when it is not plain (see the module)."""
     try:
-        with zipfile.ZipFile(path) as z:
-            part, strings_part, styles_part = _parts(z, name)
-            kinds = _style_kinds(z, styles_part)
-            strings, lengths = _shared_strings(z, strings_part)
-            inline: list[str] = []
-            cells = _sheet_cells(z, part, len(strings), kinds, inline)
-        if inline:
-            texts = np.fromiter(inline, dtype=object, count=len(inline))
-            strings = np.concatenate([strings, texts])
-            lengths = np.concatenate([lengths, np.fromiter(map(len, inline), dtype=np.int64)])
-        return _assemble(cells, strings, lengths)
-    except (_NotPlain, *_ERRORS):
+        return plain_sheet(path, name)
+    except (NotPlain, *_ERRORS):
         return None
+
+
+def plain_sheet(path: Path, name: str) -> PlainSheet:
+    """``read_plain_sheet``, raising NotPlain (with the reason) instead of answering None."""
+    with zipfile.ZipFile(path) as z:
+        part, strings_part, styles_part = _parts(z, name)
+        kinds = _style_kinds(z, styles_part)
+        strings, lengths = _shared_strings(z, strings_part)
+        inline: list[str] = []
+        cells = _sheet_cells(z, part, len(strings), kinds, inline)
+    if inline:
+        texts = np.fromiter(inline, dtype=object, count=len(inline))
+        strings = np.concatenate([strings, texts])
+        lengths = np.concatenate([lengths, np.fromiter(map(len, inline), dtype=np.int64)])
+    return _assemble(cells, strings, lengths)
 
 
 def _xml(z: zipfile.ZipFile, part: str):
@@ -94,32 +99,35 @@ def _xml(z: zipfile.ZipFile, part: str):
 
 
 def _parts(z: zipfile.ZipFile, name: str) -> tuple[str, str | None, str | None]:
-    """The worksheet, shared strings and styles parts of the sheet called ``name``."""
+    """The worksheet, shared strings and styles parts of the sheet called ``name``.
+
+    Like calamine, the shared strings and styles are taken from their usual places
+    (xl/sharedStrings.xml, xl/styles.xml) whatever the relationships say, and the
+    worksheet from the workbook's relationships."""
     root_rels = _xml(z, "_rels/.rels")
-    book = next(
-        r.get("Target", "")
+    books = [
+        r.get("Target", "").lstrip("/")
         for r in root_rels.iter(f"{_PKG}Relationship")
         if r.get("Type", "").endswith("/officeDocument")
-    )
-    book = book.lstrip("/")
-    folder = posixpath.dirname(book)
-    rels_part = posixpath.join(folder, "_rels", posixpath.basename(book) + ".rels")
-    targets, by_type = {}, {}
-    for rel in _xml(z, rels_part).iter(f"{_PKG}Relationship"):
-        if rel.get("TargetMode") == "External":
-            continue
+    ]
+    if books != ["xl/workbook.xml"]:
+        raise NotPlain("the workbook is not at xl/workbook.xml")
+    targets = {}
+    for rel in _xml(z, "xl/_rels/workbook.xml.rels").iter(f"{_PKG}Relationship"):
         target = rel.get("Target", "")
-        target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        target = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
         targets[rel.get("Id")] = posixpath.normpath(target)
-        by_type[rel.get("Type", "").rsplit("/", 1)[-1]] = posixpath.normpath(target)
-    workbook = _xml(z, book)
+    workbook = _xml(z, "xl/workbook.xml")
     for props in workbook.iter(f"{_MAIN}workbookPr"):
         if props.get("date1904", "0").lower() not in ("0", "false"):
-            raise _NotPlain("1904 date system")
+            raise NotPlain("1904 date system")
     ids = [s.get(f"{_REL}id") for s in workbook.iter(f"{_MAIN}sheet") if s.get("name") == name]
     if len(ids) != 1 or ids[0] not in targets:
-        raise _NotPlain("sheet not found by name")
-    return targets[ids[0]], by_type.get("sharedStrings"), by_type.get("styles")
+        raise NotPlain("sheet not found by name")
+    names = set(z.namelist())
+    strings = "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in names else None
+    styles = "xl/styles.xml" if "xl/styles.xml" in names else None
+    return targets[ids[0]], strings, styles
 
 
 def _style_kinds(z: zipfile.ZipFile, part: str | None) -> np.ndarray:
@@ -171,13 +179,13 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, n
         return np.empty(0, dtype=object), np.zeros(0, dtype=np.int64)
     data = z.read(part)
     if b"<!" in data or b"\r" in data or b"_x" in data:  # DTD, CDATA; CR and _xHHHH_ escapes
-        raise _NotPlain("shared strings need an XML parser")
+        raise NotPlain("shared strings need an XML parser")
     text = data.decode("utf-8")
     start = text.find("<sst")
     opened = text.find(">", start)
     end = text.rfind("</sst>")
     if start < 0 or opened < 0 or end < opened or text[opened - 1] == "/":
-        raise _NotPlain("no plain sst element")
+        raise NotPlain("no plain sst element")
     body = text[opened + 1 : end].replace('<t xml:space="preserve">', "<t>")
     count = body.count("<si>")
     if count == 0:
@@ -188,7 +196,7 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, n
         or body.count("<") != 4 * count
         or body.count("</t></si><si><t>") != count - 1
     ):
-        raise _NotPlain("shared strings are not all plain")
+        raise NotPlain("shared strings are not all plain")
     items = body[7:-9].split("</t></si><si><t>")
     if "&" in body:
         items = [_unescape(s) if "&" in s else s for s in items]
@@ -205,14 +213,14 @@ def _unescape(s: str) -> str:
             return _NAMED[m.group(1)]
         code = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
         if (code < 0x20 and code not in (9, 10, 13)) or 0xD800 <= code < 0xE000 or code > 0x10FFFF:
-            raise _NotPlain("unusual character reference")
+            raise NotPlain("unusual character reference")
         if code == 13:
-            raise _NotPlain("carriage return")
+            raise NotPlain("carriage return")
         return chr(code)
 
     out = _ENTITY.sub(one, s)
     if "&" in _ENTITY.sub("", s):
-        raise _NotPlain("an entity XML does not define")
+        raise NotPlain("an entity XML does not define")
     return out
 
 
@@ -237,9 +245,9 @@ def _sheet_cells(
         at = data.find(b"<sheetData")
         opened = data.find(b">", at)
         if at < 0 or opened < 0 or b"<!" in data[:at]:  # a DTD, or a header past 8 MB
-            raise _NotPlain("no sheetData early in the sheet")
+            raise NotPlain("no sheetData early in the sheet")
         if data[opened - 1 : opened] == b"/":
-            raise _NotPlain("an empty sheet")
+            raise NotPlain("an empty sheet")
         data = data[opened + 1 :]
         while True:
             end = data.find(b"</sheetData>")
@@ -248,7 +256,7 @@ def _sheet_cells(
                 break
             block = fh.read(CHUNK)
             if not block:
-                raise _NotPlain("sheetData not closed")
+                raise NotPlain("sheetData not closed")
             cut = data.rfind(b"</row>")
             if cut >= 0:
                 cut += len(b"</row>")
@@ -260,8 +268,8 @@ def _sheet_cells(
 
 def _cells_of(pieces: list[_Cells]) -> _Cells:
     if not pieces:
-        empty = np.zeros(0, dtype=np.int64)
-        return _Cells(empty, empty, empty.astype(np.int8), empty.astype(np.float64), empty)
+        none = np.zeros(0, dtype=np.int32)
+        return _Cells(none, none.astype(np.int16), none.astype(np.int8), none * 0.0, none)
     return _Cells(
         *(np.concatenate([getattr(p, f) for p in pieces]) for f in _Cells.__annotations__)
     )
@@ -308,14 +316,14 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
     kind = _TAG_KINDS[(a[lt + 1].astype(np.uint16) << 8) | a[lt + 2]]
     counts = np.bincount(kind, minlength=10).tolist()
     if counts[0]:
-        raise _NotPlain("a tag other than row, c, v or plain inline text")
+        raise NotPlain("a tag other than row, c, v or plain inline text")
     kind = np.append(kind, np.zeros(6, dtype=np.uint8))  # k + 5 stays in range
     lt = np.append(lt, np.full(6, len(buf)))
     k = np.flatnonzero(kind == _C)
     start, tag_end = lt[k], lt[k + 1] - 1
     referenced = (a[start + 3] == ord("r")) & (a[start + 4] == _EQ) & (a[start + 5] == _QUOTE)
     if not (referenced & (a[tag_end] == _GT)).all():
-        raise _NotPlain("a cell without r first, or space between tags")
+        raise NotPlain("a cell without r first, or space between tags")
     open_tag = a[tag_end - 1] != _SLASH
     k1, k2, k3 = kind[k + 1], kind[k + 2], kind[k + 3]
     has_value = open_tag & (k1 == _V) & (k2 == _V_END) & (k3 == _C_END)
@@ -323,19 +331,19 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
     has_text &= (kind[k + 4] == _IS_END) & (kind[k + 5] == _C_END)
     empty_pair = open_tag & (k1 == _C_END)
     if not (~open_tag | has_value | has_text | empty_pair).all():
-        raise _NotPlain("a cell holding something other than one value")
+        raise NotPlain("a cell holding something other than one value")
     n_value, n_text = int(has_value.sum()), int(has_text.sum())
     parts = [counts[t] for t in (_V, _V_END, _IS, _IS_END, _T, _T_END)]
     if parts != [n_value] * 2 + [n_text] * 4 or counts[_C_END] != (
         n_value + n_text + int(empty_pair.sum())
     ):
-        raise _NotPlain("a value outside a cell")
+        raise NotPlain("a value outside a cell")
     valued = has_value | has_text
     kv, text = k[valued], has_text[valued]
     row_no, col_no, after = _refs(a, start[valued] + 6)
     style, typ = _attributes(a, after, tag_end[valued])
     if ((typ == ord("i")) != text).any():
-        raise _NotPlain("inline text in a cell not typed inlineStr, or the reverse")
+        raise NotPlain("inline text in a cell not typed inlineStr, or the reverse")
     v_start, v_end = lt[kv + 1] + 3, lt[kv + 2]
     cells = _values(a, row_no, col_no, style, typ, v_start, v_end, n_strings, kinds)
     if n_text:
@@ -343,7 +351,7 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
         t_at = lt[kt + 2]
         plain = a[t_at + 2] == _GT
         if not (a[lt[kt + 1] + 3] == _GT).all() or not _matches(a, t_at[~plain], _PRESERVE).all():
-            raise _NotPlain("an inline text element with attributes")
+            raise NotPlain("an inline text element with attributes")
         first = t_at + np.where(plain, 3, len(_PRESERVE))
         cells.kind[text] = 0
         cells.index[text] = n_strings + len(inline) + np.arange(n_text)
@@ -354,7 +362,7 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
 def _texts(buf: bytes, first: np.ndarray, end: np.ndarray) -> list[str]:
     """Stripped inline texts (one Python step per cell: inline text is not shared)."""
     if b"\r" in buf or b"_x" in buf:  # line-end normalising and _xHHHH_ escapes
-        raise _NotPlain("inline text needs an XML parser")
+        raise NotPlain("inline text needs an XML parser")
     out = [buf[i:j].decode("utf-8") for i, j in zip(first.tolist(), end.tolist(), strict=True)]
     return [(_unescape(t) if "&" in t else t).strip() for t in out]
 
@@ -383,24 +391,40 @@ def _digits(
         value = np.where(going, value * 10 + (ch.astype(np.int64) - ord("0")), value)
         length += going
     if strict and (length > most).any():
-        raise _NotPlain("number too long")
+        raise NotPlain("number too long")
     return value, length
+
+
+def _whole(a: np.ndarray, start: np.ndarray, end: np.ndarray, most: int):
+    """The whole number written in each ``a[start:end]``, and whether it is one (1 to
+    ``most`` digits): all cells at once, one digit place per step from the right."""
+    length = end - start
+    ok = (length > 0) & (length <= most)
+    width = int(length[ok].max(initial=1))
+    value = np.zeros(len(start), dtype=np.int64)
+    for i in range(width):
+        digit = a[end - (width - i)] - np.uint8(ord("0"))  # a non-digit wraps past 9
+        digit = np.where(length >= width - i, digit, np.uint8(0))
+        ok &= digit < 10
+        value = value * 10 + digit
+    return value, ok
 
 
 def _refs(a: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Row and column of each ``r="B7"``, and where the attribute's closing quote is."""
-    up1, up2, up3 = _is_upper(a[at]), _is_upper(a[at + 1]), _is_upper(a[at + 2])
-    if not up1.all() or _is_upper(a[at + 3]).any():
-        raise _NotPlain("a reference without 1-3 letters")
+    up2, up3 = _is_upper(a[at + 1]), _is_upper(a[at + 2])
+    if not _is_upper(a[at]).all() or _is_upper(a[at + 3]).any():
+        raise NotPlain("a reference without 1-3 letters")
     letters = 1 + up2 + (up2 & up3)
-    col = a[at].astype(np.int64) - 64
+    col = a[at].astype(np.int32) - 64
     col = np.where(letters >= 2, col * 26 + a[at + 1] - 64, col)
     col = np.where(letters == 3, col * 26 + a[at + 2] - 64, col)
-    row, length = _digits(a, at + letters, 7)
-    quote = at + letters + length
-    if not ((length > 0) & (a[quote] == _QUOTE) & (row > 0)).all():
-        raise _NotPlain("a reference without a row number")
-    return row, col, quote + 1
+    first = at + letters
+    quote = first + np.argmax(a[first[:, None] + np.arange(9)] == _QUOTE, axis=1)
+    row, ok = _whole(a, first, quote, 7)
+    if not (ok & (a[quote] == _QUOTE) & (row > 0)).all():
+        raise NotPlain("a reference without a row number")
+    return row.astype(np.int32), col.astype(np.int16), quote + 1
 
 
 def _attributes(a: np.ndarray, at: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -414,15 +438,15 @@ def _attributes(a: np.ndarray, at: np.ndarray, end: np.ndarray) -> tuple[np.ndar
             break
         here = at[more]
         if not ((a[here] == _SPACE) & (a[here + 2] == _EQ) & (a[here + 3] == _QUOTE)).all():
-            raise _NotPlain("an attribute other than r, s and t")
+            raise NotPlain("an attribute other than r, s and t")
         name = a[here + 1]
         is_s, is_t = name == ord("s"), name == ord("t")
         if not (is_s | is_t).all():
-            raise _NotPlain("an attribute other than r, s and t")
+            raise NotPlain("an attribute other than r, s and t")
         s_at, t_at = more[is_s], more[is_t]
         num, length = _digits(a, at[s_at] + 4, 6, strict=False)
         if not ((length > 0) & (length <= 6) & (a[at[s_at] + 4 + length] == _QUOTE)).all():
-            raise _NotPlain("an unusual style")
+            raise NotPlain("an unusual style")
         style[s_at] = num
         at[s_at] += 5 + length
         letter = a[at[t_at] + 4]
@@ -430,11 +454,11 @@ def _attributes(a: np.ndarray, at: np.ndarray, end: np.ndarray) -> tuple[np.ndar
         inline = ~one & (letter == ord("i"))
         inline[inline] = _matches(a, at[t_at[inline]] + 4, _INLINE)
         if not (one | inline).all():
-            raise _NotPlain("an unusual cell type")
+            raise NotPlain("an unusual cell type")
         typ[t_at] = np.where(inline, ord("i"), letter)
         at[t_at] += np.where(inline, 4 + len(_INLINE), 6)
     if (at != end).any():
-        raise _NotPlain("more attributes than r, s and t")
+        raise NotPlain("more attributes than r, s and t")
     return style, typ
 
 
@@ -442,38 +466,37 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
     """Each value as a shared-string index, a number, a bool or a date serial."""
     kind = np.full(len(row), 1, dtype=np.int8)
     number = np.zeros(len(row), dtype=np.float64)
-    index = np.full(len(row), -1, dtype=np.int64)
+    index = np.full(len(row), -1, dtype=np.int32)
     is_str, is_bool, is_text = typ == ord("s"), typ == ord("b"), typ == ord("i")
     if not (is_str | is_bool | is_text | (typ == ord("n"))).all():
-        raise _NotPlain("error or date-typed cells")
+        raise NotPlain("error or date-typed cells")
     length = v_end - v_start
-    idx, n = np.zeros(len(row), dtype=np.int64), np.zeros(len(row), dtype=np.int64)
+    idx, whole = np.zeros(len(row), dtype=np.int64), np.zeros(len(row), dtype=bool)
     held = np.flatnonzero(~is_text)  # inline texts have no <v>
-    idx[held], n[held] = _digits(a, v_start[held], 15, strict=False)
-    whole = (n == length) & (length > 0)
-    if not (whole & (n <= 9))[is_str].all() or (idx[is_str] >= n_strings).any():
-        raise _NotPlain("a shared-string index that is not one")
+    idx[held], whole[held] = _whole(a, v_start[held], v_end[held], 15)
+    if not whole[is_str].all() or (idx[is_str] >= n_strings).any():
+        raise NotPlain("a shared-string index that is not one")
     kind[is_str], index[is_str] = 0, idx[is_str]
     if not (whole[is_bool] & (idx[is_bool] <= 1)).all():
-        raise _NotPlain("a bool that is not 0 or 1")
+        raise NotPlain("a bool that is not 0 or 1")
     kind[is_bool], number[is_bool] = 2, idx[is_bool]
     num = ~(is_str | is_bool | is_text)
-    exact = num & whole & (n <= 15)
+    exact = num & whole
     number[exact] = idx[exact]
     rest = np.flatnonzero(num & ~exact)
     if len(rest):
         number[rest] = _floats(a, v_start[rest], length[rest])
     if (style >= len(kinds)).any():
-        raise _NotPlain("a style the workbook does not define")
+        raise NotPlain("a style the workbook does not define")
     style_kind = kinds[style]
     if (style_kind[num] == 0).any():
-        raise _NotPlain("a number format left to calamine")
+        raise NotPlain("a number format left to calamine")
     dated = num & (style_kind == _DATE)
     serial = number[dated]
     if not ((serial == np.floor(serial)) & (serial >= _FIRST_SERIAL)).all():
-        raise _NotPlain("a date with a time, or before March 1900")
+        raise NotPlain("a date with a time, or before March 1900")
     if (serial > _LAST_SERIAL).any():
-        raise _NotPlain("a date after 9999")
+        raise NotPlain("a date after 9999")
     kind[dated] = 3
     return _Cells(row, col, kind, number, index)
 
@@ -481,13 +504,13 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
 def _floats(a: np.ndarray, at: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Numbers with a point, a sign or an exponent, parsed by C as calamine's Rust does."""
     if (length <= 0).any() or (length > 32).any():
-        raise _NotPlain("an empty or very long number")
+        raise NotPlain("an empty or very long number")
     width = int(length.max())
     grid = a[at[:, None] + np.arange(width)]
     grid[np.arange(width) >= length[:, None]] = 0
     allowed = _is_digit(grid) | np.isin(grid, list(b".eE+-\0"))
     if not allowed.all():
-        raise _NotPlain("a number calamine may read differently")
+        raise NotPlain("a number calamine may read differently")
     return np.ascontiguousarray(grid).view(f"S{width}").ravel().astype(np.float64)
 
 
@@ -497,10 +520,10 @@ def _assemble(cells: _Cells, strings: np.ndarray, lengths: np.ndarray) -> PlainS
     from orgcheck.read.workbook import _floats_text
 
     if not len(cells.row):
-        raise _NotPlain("no cells")
-    key = cells.row * 32_768 + cells.col
+        raise NotPlain("no cells")
+    key = cells.row.astype(np.int64) * 32_768 + cells.col
     if (np.diff(key) <= 0).any():
-        raise _NotPlain("cells out of order or repeated")
+        raise NotPlain("cells out of order or repeated")
     top, left = int(cells.row.min()), int(cells.col.min())
     height, width = int(cells.row.max()) - top + 1, int(cells.col.max()) - left + 1
     at = cells.row - top
