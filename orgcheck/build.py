@@ -90,16 +90,17 @@ class Cells:
     def kept(self, keep: np.ndarray) -> Cells:
         """The same table restricted to the rows that are people (reusing cleaned text)."""
         out = Cells(self.frame, np.flatnonzero(keep))
-        out.parent = self
-        out._text = {h: t[out.keep] for h, t in self._text.items()}
+        out.parent = self  # columns are cut to the kept rows when first asked for
         return out
 
     def _cleaned(self, header: str, tag: str, clean) -> np.ndarray:
         if (tag + header) not in self._text:
-            if self.parent is not None:
-                self._text[tag + header] = self.parent._cleaned(header, tag, clean)[self.keep]
-                return self._text[tag + header]
             other = "\0refs\0" + header if tag == "" else header
+            if self.parent is not None:
+                full = self.parent._cleaned(header, tag, clean)
+                same = other in self._text and self.parent._text.get(other) is full
+                self._text[tag + header] = self._text[other] if same else full[self.keep]
+                return self._text[tag + header]
             if self._joined.get(other) is not None:  # left as it was: clean for both uses
                 self._text[tag + header] = self._text[other]
                 self._joined[tag + header] = self._joined[other]
@@ -194,11 +195,12 @@ def _keep_rows(cells: Cells, columns: dict[str, str], name: np.ndarray, n: int):
     skipped: dict[str, int] = {}
     notes: list[str] = []
     inactive = np.zeros(n, dtype=bool)
-    any_cell = np.zeros(n, dtype=bool)
-    for header in columns.values():
-        any_cell |= cells.text(header) != ""
     has_id = cells.text(columns["id"]) != "" if "id" in columns else np.zeros(n, dtype=bool)
     nameless = ~has_id & (name == "")
+    any_cell = np.zeros(n, dtype=bool)
+    if nameless.any():  # blank rows, or rows with other cells but no name or id
+        for header in columns.values():
+            any_cell |= cells.text(header) != ""
     keep = ~nameless
     if (nameless & ~any_cell).any():
         skipped["blank"] = int((nameless & ~any_cell).sum())
@@ -236,7 +238,27 @@ def _people(
     data["manager_ref"] = cells.refs(columns["manager"]) if "manager" in columns else empty
     dotted = columns.get("dotted_manager")
     data["dotted_ref"] = cells.refs(dotted) if dotted else empty
-    return pd.DataFrame(data)
+    return _frame(data)
+
+
+#: The dtype pandas gives a column of text (``str`` from pandas 3, ``object`` before).
+_TEXT_DTYPE = pd.DataFrame({"x": np.array(["a"], dtype=object)})["x"].dtype
+
+
+def _frame(data: dict[str, object]) -> pd.DataFrame:
+    """``pd.DataFrame(data)``, wrapping the text columns without copying them (a copy
+    of a million-row column of text costs as much as the check pandas makes)."""
+    if pd.api.types.is_object_dtype(_TEXT_DTYPE):
+        return pd.DataFrame(data)
+    seen: set[int] = set()
+    columns = {}
+    for k, v in data.items():
+        if isinstance(v, np.ndarray) and v.dtype == object:
+            shared = id(v) in seen  # one array for two columns ('' for absent fields)
+            seen.add(id(v))
+            v = pd.array(v, dtype=_TEXT_DTYPE, copy=shared)
+        columns[k] = v
+    return pd.DataFrame(columns, copy=False)
 
 
 def repeats(keys: np.ndarray, names: np.ndarray, shared: np.ndarray | None = None) -> np.ndarray:

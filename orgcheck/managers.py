@@ -23,11 +23,13 @@ import pandas as pd
 from orgcheck.names import (
     bracketed,
     email_key,
+    factorize_text,
     id_key,
     is_sentinel,
     loose_name_key,
     name_key,
     normalise,
+    plain_numbers,
 )
 
 TOP = -1  # no manager: blank, sentinel or the person themself
@@ -74,6 +76,8 @@ class Lookup:
             codes, pos = codes[first], pos[first]
         counts = np.bincount(codes, minlength=len(uniq))
         self.index = pd.Index(uniq, dtype=object)
+        numbers = plain_numbers(uniq) if len(uniq) > 10_000 else None
+        self._numbers = pd.Index(numbers) if numbers is not None else None
         self.pos = np.full(len(uniq), AMBIGUOUS, dtype=np.int64)
         single = counts[codes] == 1
         self.pos[codes[single]] = pos[single]
@@ -94,11 +98,24 @@ class Lookup:
         """Position (or ``AMBIGUOUS`` / ``UNKNOWN``) for each key."""
         if not len(keys):
             return np.empty(0, dtype=np.int64)
-        at = self.index.get_indexer(pd.Index(keys, dtype=object))
+        if self._numbers is not None:  # plain ids, matched as numbers
+            at = self._numbers.get_indexer(_as_numbers(keys))
+        else:
+            at = self.index.get_indexer(pd.Index(keys, dtype=object))
         return self._found[at]  # -1 (not found) picks the trailing UNKNOWN
 
     def get(self, key: str) -> int:
         return int(self.find([key])[0])
+
+
+def _as_numbers(keys: list[str]) -> np.ndarray:
+    """Keys as the numbers of :func:`plain_numbers`; a key that is no plain id cannot
+    match a plain id and becomes -2, which no plain id or blank (-1) is."""
+    numbers = plain_numbers(np.array(keys, dtype=object))
+    if numbers is not None:
+        return numbers
+    out = [int(k) if k.isascii() and k.isdigit() and k[0] != "0" else -2 if k else -1 for k in keys]
+    return np.array([n if n < 2**63 else -2 for n in out], dtype=np.int64)
 
 
 @dataclass
@@ -194,7 +211,7 @@ def key_space(
 
 def factorize_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Keys as codes into their distinct values, -1 for a blank key (as Lookup takes them)."""
-    codes, uniques = pd.factorize(np.asarray(keys, dtype=object))
+    codes, uniques = factorize_text(keys)
     blank = np.flatnonzero(uniques == "")
     if len(blank):
         codes = np.where(codes == blank[0], -1, codes)
@@ -238,8 +255,7 @@ def resolve(
     own = np.arange(len(refs), dtype=np.int64)
     if rows is not None:
         refs, own = refs[rows], own[rows]
-    codes, distinct = pd.factorize(np.asarray(refs, dtype=object), use_na_sentinel=False)
-    distinct = np.asarray(distinct, dtype=object)
+    codes, distinct = factorize_text(refs, use_na_sentinel=False)
     blanks = distinct == ""
     ukeys = normalise(distinct, space.keyer)[0] if len(distinct) else distinct
     ukeys[blanks] = ""

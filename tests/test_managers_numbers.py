@@ -1,0 +1,70 @@
+"""Plain ids are hashed as integers past 10,000 values: every answer must be the one
+the text path gives (the small inputs of the other tests never reach this path)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from orgcheck.managers import Lookup, factorize_keys
+from orgcheck.names import factorize_text, plain_numbers
+
+N = 30_000
+
+
+def column(seed: int, extra: list[str]) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    values = [str(v) for v in rng.integers(1, 20_000, N)] + extra
+    values[::7] = [""] * len(values[::7])
+    return np.array(values, dtype=object)
+
+
+ODD = [[], ["0"], ["007"], ["E17"], ["1.0"], ["99999999999999999999"], ["9223372036854775807"]]
+
+
+@pytest.mark.parametrize("extra", ODD)
+@pytest.mark.parametrize("na", [True, False])
+def test_factorize_text_is_pandas_factorize(extra, na):
+    values = column(len(extra), extra)
+    codes, uniques = factorize_text(values, use_na_sentinel=na)
+    want_codes, want_uniques = pd.factorize(values, use_na_sentinel=na)
+    assert codes.tolist() == want_codes.tolist()
+    assert uniques.tolist() == list(want_uniques)
+
+
+def test_plain_numbers_only_for_plain_ids():
+    assert plain_numbers(np.array(["12", "", "3"], dtype=object)).tolist() == [12, -1, 3]
+    for odd in ODD[1:-1]:
+        assert plain_numbers(np.array(["12", *odd], dtype=object)) is None
+    big = plain_numbers(np.array(["9223372036854775807"], dtype=object))
+    assert big.tolist() == [2**63 - 1]
+
+
+QUERIES = [
+    "",
+    "0",
+    "00",
+    "017",
+    "17",
+    "4999",
+    "5000",
+    "E17",
+    "ada@x.com",
+    "1.0",
+    "9" * 19,
+    "9" * 25,
+]
+
+
+@pytest.mark.parametrize("extra", ODD)
+def test_lookup_by_numbers_finds_what_text_finds(extra):
+    keys = column(3, extra)
+    coded = factorize_keys(keys)
+    fast = Lookup(keys, np.arange(len(keys)), coded)
+    assert (fast._numbers is not None) == (extra in ([], ODD[-1]))
+    slow = Lookup(keys, np.arange(len(keys)), coded)
+    slow._numbers = None
+    queries = QUERIES + extra + keys[:50].tolist()
+    assert fast.find(queries).tolist() == slow.find(queries).tolist()
+    plain = [q for q in queries if q.isdigit() and q[0] != "0" and len(q) < 19]
+    assert fast.find(plain).tolist() == slow.find(plain).tolist()
+    assert fast.shared == slow.shared
