@@ -111,9 +111,22 @@ def _units(text: str) -> np.ndarray:
     all of them in a few milliseconds where a ``str`` method on text with one non-Latin
     letter (``'ı'`` makes the whole string two bytes a character) takes far longer.
     """
-    if text.isascii():
-        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-    return np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if _UNITS[0] is not text:
+        data = text.encode("ascii" if text.isascii() else "utf-16-le", "surrogatepass")
+        _UNITS[:] = [text, np.frombuffer(data, dtype=np.uint8 if text.isascii() else np.uint16)]
+    return _UNITS[1]
+
+
+#: The text :func:`_units` was last asked for, and its units: a column's key check
+#: follows its clean-text check on the same joined text (see :func:`release`).
+_UNITS: list = [None, None]
+
+
+def release() -> None:
+    """Let go of the last joined column and its units (tens of megabytes for a million
+    rows) once a table is done with."""
+    _UNITS[:] = [None, None]
+    _NUMBERS[:] = [None, None]
 
 
 def _lut(chars: str) -> np.ndarray:
@@ -229,6 +242,11 @@ def plain_numbers(values: np.ndarray) -> np.ndarray | None:
     integers several times faster than pandas hashes a million strings.
     """
     arr = np.asarray(values, dtype=object)
+    if _NUMBERS[0] is arr:
+        return _NUMBERS[1]
+    sample = arr[:: max(1, len(arr) // 64)].tolist()  # emails, names: no need to join them
+    if not all(isinstance(v, str) and (v.isdigit() or not v) for v in sample):
+        return None
     text = joined(arr) if len(arr) else None
     if text is None or not _all_plain_ids(text):
         return None
@@ -239,6 +257,11 @@ def plain_numbers(values: np.ndarray) -> np.ndarray | None:
     except (OverflowError, ValueError, TypeError):  # 20 digits and more: keep them as text
         return None
     return out
+
+
+#: The distinct values :func:`factorize_text` made last and their numbers: the lookup
+#: of people by id is built from exactly those values next.
+_NUMBERS: list = [None, None]
 
 
 def factorize_text(
@@ -254,7 +277,8 @@ def factorize_text(
     codes = pd.factorize(numbers)[0]
     seen = np.maximum.accumulate(codes)  # a code appears first where the maximum grows
     first = np.flatnonzero(np.diff(seen, prepend=-1) > 0)
-    return codes, arr[first]
+    _NUMBERS[:] = [arr[first], numbers[first]]
+    return codes, _NUMBERS[0]
 
 
 def _unchanged(fn: Callable[[str], Any]) -> Callable[[str, np.ndarray, bool], bool] | None:
@@ -322,7 +346,14 @@ def _repetitive(cells: np.ndarray, sample: int = 4096) -> bool:
     text: judged on evenly spaced cells."""
     if len(cells) <= 4 * sample:
         return False
-    return len(pd.unique(cells[:: len(cells) // sample])) < sample // 4
+    picked = cells[:: len(cells) // sample]
+    distinct = len(pd.unique(picked))
+    if distinct < sample // 4:
+        return True
+    # long text half repeated (departments): hashing still beats checking every character
+    return distinct < sample * 0.6 and sum(
+        len(v) for v in picked.tolist() if isinstance(v, str)
+    ) > 16 * len(picked)
 
 
 def clean_text(value: str) -> str:
