@@ -471,3 +471,19 @@ def test_leaver_statuses_read_the_header_and_negations(value, header, left):
     from orgcheck.status import is_leaver
 
     assert is_leaver(value, header) is left
+
+
+@pytest.mark.parametrize("blanks", [0, 5_000])
+def test_a_repeated_email_is_found_in_a_long_file(blanks):
+    """Past 10,000 rows emails are first compared by hash; a real repeat must survive."""
+    n = 12_000
+    records = [
+        {"id": str(i + 1), "name": f"P{i}", "email": f"p{i}@x.com" if i >= blanks else ""}
+        for i in range(n)
+    ]
+    org = org_from_records(records)
+    assert not [f for f in org.data_findings if f.rule == "duplicate-person"]
+    records[-1]["email"] = records[-2]["email"]
+    org = org_from_records(records)
+    (found,) = [f for f in org.data_findings if f.rule == "duplicate-person"]
+    assert found.rows == (n, n + 1)
