@@ -9,6 +9,7 @@ from orgcheck.errors import InputError
 from orgcheck.read.grid import Grid
 from orgcheck.read.header import SCAN, find_header, strip_cells
 from orgcheck.read.limits import Limits
+from orgcheck.read.sheetxml import forget_checked
 from orgcheck.read.workbook import load_sheet, worksheet_names
 
 
@@ -35,6 +36,13 @@ def choose_sheet(wb, path: Path, limits: Limits) -> tuple[Grid, str]:
             path=str(path),
             hint="open it in Excel and check it holds the people list",
         )
+    try:
+        return _choose(wb, names, path, limits)
+    finally:
+        forget_checked()  # sheets parsed by the size check and not read (hidden ones)
+
+
+def _choose(wb, names: list[str], path: Path, limits: Limits) -> tuple[Grid, str]:
     if len(names) == 1:
         return load_sheet(wb, names[0], path, limits), f"sheet {names[0]!r}"
     # one sheet in memory besides the best so far: a workbook of several big sheets

@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from orgcheck.read import sheetxml
 from orgcheck.read.limits import Limits, over
 from orgcheck.read.sniff import zip_damaged
 
@@ -46,9 +47,16 @@ def _check(path: Path, limits: Limits) -> bool:
         for info in z.infolist():
             name = info.filename
             if name == "xl/sharedStrings.xml":
-                escaped = escaped or any(_ESCAPED.search(c) for c in _chunks(z, info))
+                book = sheetxml.book_checked(path, z)  # read once, for the plain sheets too
+                found = book.escaped if book else any(_ESCAPED.search(c) for c in _chunks(z, info))
+                escaped = escaped or found
             if not _is_sheet(z, info):
                 continue
+            parsed = sheetxml.parse_checked(path, z, info)
+            if parsed is not None and _within(parsed, limits):
+                escaped = escaped or parsed.escaped or bool(_ESCAPED.search(parsed.outside))
+                continue
+            sheetxml.forget_checked(name)
             rows, cols, inline, unreferenced = _columns_bound(z, info)
             escaped = escaped or inline
             if rows * cols > limits.max_cells:
@@ -65,6 +73,17 @@ def _check(path: Path, limits: Limits) -> bool:
                     path=str(path),
                 )
     return escaped
+
+
+def _within(parsed: sheetxml.Parsed, limits: Limits) -> bool:
+    """A plain sheet's rectangle, measured exactly while it was parsed, is within
+    ``max_cells``: the sheet needs no scan of its own. The XML around sheetData is
+    measured the way ``_exact`` measures a whole sheet."""
+    rows, cols = _exact_in(parsed.outside)
+    rows = max(rows, parsed.rows + parsed.outside.count(b"<row"))
+    cols = max(cols, parsed.cols)
+    cols = max(cols, _cells_without_reference(parsed.outside))
+    return rows * cols <= limits.max_cells
 
 
 def _is_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -140,15 +159,23 @@ def _exact(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[int, int]:
     rows = cols = row_tags = 0
     for chunk in _chunks(z, info):
         row_tags += chunk.count(b"<row")
-        for digits in _ROW_REF.findall(chunk):
-            rows = max(rows, int(digits))
-        for letters, digits in _REF.findall(chunk):
-            rows = max(rows, int(digits))
-            col = 0
-            for ch in letters:
-                col = col * 26 + ch - 64
-            cols = max(cols, col)
+        chunk_rows, chunk_cols = _exact_in(chunk)
+        rows, cols = max(rows, chunk_rows), max(cols, chunk_cols)
     return max(rows, row_tags), cols
+
+
+def _exact_in(chunk: bytes) -> tuple[int, int]:
+    """Largest row and column the references in these bytes name (0, 0 if none)."""
+    rows = cols = 0
+    for digits in _ROW_REF.findall(chunk):
+        rows = max(rows, int(digits))
+    for letters, digits in _REF.findall(chunk):
+        rows = max(rows, int(digits))
+        col = 0
+        for ch in letters:
+            col = col * 26 + ch - 64
+        cols = max(cols, col)
+    return rows, cols
 
 
 _ODS_ROW = re.compile(

@@ -29,6 +29,8 @@ import numpy as np
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from orgcheck.read import textlen
+
 CHUNK = 8 * 1024 * 1024
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -80,30 +82,163 @@ def read_plain_sheet(path: Path, name: str) -> PlainSheet | None:
 
 
 def plain_sheet(path: Path, name: str) -> PlainSheet:
-    """``read_plain_sheet``, raising NotPlain (with the reason) instead of answering None."""
+    """``read_plain_sheet``, raising NotPlain (with the reason) instead of answering None.
+
+    A sheet the size check already parsed (``parse_checked``) is taken from there."""
     with zipfile.ZipFile(path) as z:
-        part, strings_part, styles_part = _parts(z, name)
-        kinds = _style_kinds(z, styles_part)
-        strings, lengths = _shared_strings(z, strings_part)
-        inline: list[str] = []
-        cells = _sheet_cells(z, part, len(strings), kinds, inline)
-    if inline:
-        texts = np.fromiter(inline, dtype=object, count=len(inline))
-        strings = np.concatenate([strings, texts])
-        lengths = np.concatenate([lengths, np.fromiter(map(len, inline), dtype=np.int64)])
-    return _assemble(cells, strings, lengths)
+        part = _sheet_part(z, name)
+        book, parsed = _checked(path, part)
+        if parsed is None:
+            book = book or Book.read(z)
+            parsed = parse_sheet(z, z.getinfo(part), book)
+    strings, longest = book.strings, book.longest
+    if parsed.inline:
+        inline = np.fromiter(parsed.inline, dtype=object, count=len(parsed.inline))
+        strings = np.concatenate([strings, inline])
+        longest = max(longest, textlen.longest(inline))
+    return _assemble(parsed.cells, strings, longest)
+
+
+@dataclass
+class Book:
+    """What the sheets of one workbook share: shared strings (stripped) and styles."""
+
+    strings: np.ndarray
+    longest: int  # the longest shared string: a bound for any cell that uses one
+    escaped: bool  # a shared string holds an escaped HTML entity ('&amp;amp;')
+    kinds: np.ndarray
+
+    @classmethod
+    def read(cls, z: zipfile.ZipFile) -> Book:
+        """The workbook's shared parts, or NotPlain when they need calamine."""
+        _workbook_checks(z)
+        names = set(z.namelist())
+        strings, escaped = _shared_strings(
+            z, "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in names else None
+        )
+        kinds = _style_kinds(z, "xl/styles.xml" if "xl/styles.xml" in names else None)
+        return cls(strings, textlen.longest(strings), escaped, kinds)
+
+
+@dataclass
+class Parsed:
+    """One worksheet part parsed, with what the size check needs to know of it."""
+
+    cells: _Cells
+    inline: list[str]  # inline texts, stripped; cells index them after the shared strings
+    rows: int  # largest row number a cell or row tag in sheetData names, or the row count
+    cols: int  # largest column a cell in sheetData names
+    escaped: bool  # text in sheetData holds an escaped HTML entity ('&amp;amp;')
+    outside: bytes  # the part's XML before and after sheetData, for the size check
+
+
+#: Sheets parsed by the size check of the last workbook, until the reader takes them.
+_CHECKED: dict = {"key": None, "book": None, "sheets": {}}
+
+
+def _key(path: Path) -> tuple:
+    stat = Path(path).stat()
+    return (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+def book_checked(path: Path, z: zipfile.ZipFile) -> Book | None:
+    """The workbook's shared parts, read once per size check (None: not plain)."""
+    try:
+        key = _key(path)
+        if _CHECKED["key"] != key:
+            _CHECKED.update(key=key, book=None, sheets={})
+            _CHECKED["book"] = Book.read(z)
+    except (NotPlain, *_ERRORS):
+        return None
+    return _CHECKED["book"]
+
+
+def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Parsed | None:
+    """Parse a worksheet during the size check and keep it for ``read_plain_sheet``, so
+    a plain sheet's XML is inflated and scanned once. None: not plain (or the check's
+    own scan must look at it)."""
+    book = book_checked(path, z)
+    if book is None:
+        return None
+    try:
+        parsed = parse_sheet(z, info, book)
+    except (NotPlain, *_ERRORS):
+        return None
+    _CHECKED["sheets"][info.filename] = parsed
+    return parsed
+
+
+def forget_checked(part: str | None = None) -> None:
+    """Drop one kept sheet (or all), e.g. one the size check goes on to refuse."""
+    if part is None:
+        _CHECKED.update(key=None, book=None, sheets={})
+    else:
+        _CHECKED["sheets"].pop(part, None)
+
+
+def _checked(path: Path, part: str) -> tuple[Book | None, Parsed | None]:
+    """The book and the sheet the size check parsed for this file, if it did."""
+    try:
+        if _CHECKED["key"] != _key(path):
+            return None, None
+    except OSError:
+        return None, None
+    return _CHECKED["book"], _CHECKED["sheets"].pop(part, None)
+
+
+@dataclass
+class SheetMeta:
+    """A sheet's name, type and visibility, written as calamine's metadata prints them."""
+
+    name: str
+    typ: str
+    visible: str
+
+
+_STATES = {None: "Visible", "visible": "Visible", "hidden": "Hidden", "veryHidden": "VeryHidden"}
+
+
+def sheet_list(path: Path) -> tuple[list[str], list[SheetMeta]] | None:
+    """Sheet names and metadata from workbook.xml, when every sheet is an ordinary
+    worksheet whose part exists; None sends the workbook to calamine to list."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            _workbook_checks(z)
+            rels = _relationships(z)
+            names, metadata = [], []
+            for sheet in _xml(z, "xl/workbook.xml").iter(f"{_MAIN}sheet"):
+                target, typ = rels.get(sheet.get(f"{_REL}id"), (None, None))
+                state = sheet.get("state")
+                name = sheet.get("name")
+                if typ != "worksheet" or target not in z.NameToInfo or state not in _STATES:
+                    return None
+                names.append(name)
+                metadata.append(
+                    SheetMeta(name, "SheetTypeEnum.WorkSheet", f"SheetVisibleEnum.{_STATES[state]}")
+                )
+    except (NotPlain, *_ERRORS):
+        return None
+    if not names or len(set(names)) != len(names) or not all(names):
+        return None
+    return names, metadata
+
+
+def _relationships(z: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    """The workbook's relationships: id -> (part, type's last word)."""
+    out = {}
+    for rel in _xml(z, "xl/_rels/workbook.xml.rels").iter(f"{_PKG}Relationship"):
+        target = rel.get("Target", "")
+        target = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        out[rel.get("Id")] = (posixpath.normpath(target), rel.get("Type", "").rsplit("/", 1)[-1])
+    return out
 
 
 def _xml(z: zipfile.ZipFile, part: str):
     return fromstring(z.read(part), forbid_dtd=True)
 
 
-def _parts(z: zipfile.ZipFile, name: str) -> tuple[str, str | None, str | None]:
-    """The worksheet, shared strings and styles parts of the sheet called ``name``.
-
-    Like calamine, the shared strings and styles are taken from their usual places
-    (xl/sharedStrings.xml, xl/styles.xml) whatever the relationships say, and the
-    worksheet from the workbook's relationships."""
+def _workbook_checks(z: zipfile.ZipFile) -> None:
+    """The workbook part where calamine reads it, and the 1900 date system."""
     root_rels = _xml(z, "_rels/.rels")
     books = [
         r.get("Target", "").lstrip("/")
@@ -112,22 +247,22 @@ def _parts(z: zipfile.ZipFile, name: str) -> tuple[str, str | None, str | None]:
     ]
     if books != ["xl/workbook.xml"]:
         raise NotPlain("the workbook is not at xl/workbook.xml")
-    targets = {}
-    for rel in _xml(z, "xl/_rels/workbook.xml.rels").iter(f"{_PKG}Relationship"):
-        target = rel.get("Target", "")
-        target = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        targets[rel.get("Id")] = posixpath.normpath(target)
-    workbook = _xml(z, "xl/workbook.xml")
-    for props in workbook.iter(f"{_MAIN}workbookPr"):
+    for props in _xml(z, "xl/workbook.xml").iter(f"{_MAIN}workbookPr"):
         if props.get("date1904", "0").lower() not in ("0", "false"):
             raise NotPlain("1904 date system")
+
+
+def _sheet_part(z: zipfile.ZipFile, name: str) -> str:
+    """The worksheet part of the sheet called ``name``, through the relationships.
+
+    (Like calamine, shared strings and styles are read from their usual places,
+    xl/sharedStrings.xml and xl/styles.xml, whatever the relationships say.)"""
+    targets = {rid: part for rid, (part, _typ) in _relationships(z).items()}
+    workbook = _xml(z, "xl/workbook.xml")
     ids = [s.get(f"{_REL}id") for s in workbook.iter(f"{_MAIN}sheet") if s.get("name") == name]
     if len(ids) != 1 or ids[0] not in targets:
         raise NotPlain("sheet not found by name")
-    names = set(z.namelist())
-    strings = "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in names else None
-    styles = "xl/styles.xml" if "xl/styles.xml" in names else None
-    return targets[ids[0]], strings, styles
+    return targets[ids[0]]
 
 
 def _style_kinds(z: zipfile.ZipFile, part: str | None) -> np.ndarray:
@@ -169,17 +304,21 @@ def _code_kind(code: str) -> int:
     return _DATE if dated else 0
 
 
-def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, np.ndarray]:
-    """Stripped text of each shared string and its length, split from the XML at once.
+def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, bool]:
+    """Stripped text of each shared string, split from the XML at once, and whether
+    the XML holds an escaped HTML entity (as the size check's scan would find).
 
     Only the plain form ``<si><t>text</t></si>`` (one after another, nothing between)
     is taken; rich text, whitespace between items, comments or CDATA do not split
     evenly and send the sheet to calamine."""
+    from orgcheck.read.extent import _ESCAPED
+
     if part is None:
-        return np.empty(0, dtype=object), np.zeros(0, dtype=np.int64)
+        return np.empty(0, dtype=object), False
     data = z.read(part)
     if b"<!" in data or b"\r" in data or b"_x" in data:  # DTD, CDATA; CR and _xHHHH_ escapes
         raise NotPlain("shared strings need an XML parser")
+    escaped = bool(_ESCAPED.search(data))
     text = data.decode("utf-8")
     start = text.find("<sst")
     opened = text.find(">", start)
@@ -189,7 +328,7 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, n
     body = text[opened + 1 : end].replace('<t xml:space="preserve">', "<t>")
     count = body.count("<si>")
     if count == 0:
-        return np.empty(0, dtype=object), np.zeros(0, dtype=np.int64)
+        return np.empty(0, dtype=object), escaped
     if (
         not body.startswith("<si><t>")
         or not body.endswith("</t></si>")
@@ -201,8 +340,7 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, n
     if "&" in body:
         items = [_unescape(s) if "&" in s else s for s in items]
     out = np.fromiter(map(str.strip, items), dtype=object, count=len(items))
-    lengths = np.fromiter(map(len, out), dtype=np.int64, count=len(out))
-    return out, lengths
+    return out, escaped
 
 
 def _unescape(s: str) -> str:
@@ -235,12 +373,13 @@ class _Cells:
     index: np.ndarray  # shared string index (strings)
 
 
-def _sheet_cells(
-    z: zipfile.ZipFile, part: str, n_strings: int, kinds: np.ndarray, inline: list[str]
-) -> _Cells:
-    """The sheet's cells, parsed a chunk of whole rows at a time."""
-    pieces = []
-    with z.open(part) as fh:
+def parse_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book) -> Parsed:
+    """A worksheet part's cells, parsed a chunk of whole rows at a time."""
+    from orgcheck.read.extent import _ESCAPED
+
+    pieces, inline, escaped = [], [], False
+    rows = cols = row_tags = 0
+    with z.open(info) as fh:
         data = fh.read(CHUNK)
         at = data.find(b"<sheetData")
         opened = data.find(b">", at)
@@ -248,22 +387,26 @@ def _sheet_cells(
             raise NotPlain("no sheetData early in the sheet")
         if data[opened - 1 : opened] == b"/":
             raise NotPlain("an empty sheet")
-        data = data[opened + 1 :]
+        head, data = data[: opened + 1], data[opened + 1 :]
         while True:
             end = data.find(b"</sheetData>")
+            cut = data.rfind(b"</row>")
+            piece = data[:end] if end >= 0 else data[: cut + len(b"</row>")] if cut >= 0 else b""
+            if piece:
+                escaped = escaped or bool(_ESCAPED.search(piece))
+                cells, extent = _parse(piece, len(book.strings), book.kinds, inline)
+                pieces.append(cells)
+                rows, cols = max(rows, extent[0]), max(cols, extent[1])
+                row_tags += extent[2]
+            data = data[len(piece) :]
             if end >= 0:
-                pieces.append(_parse(data[:end], n_strings, kinds, inline))
                 break
             block = fh.read(CHUNK)
             if not block:
                 raise NotPlain("sheetData not closed")
-            cut = data.rfind(b"</row>")
-            if cut >= 0:
-                cut += len(b"</row>")
-                pieces.append(_parse(data[:cut], n_strings, kinds, inline))
-                data = data[cut:]
             data += block
-    return _cells_of(pieces)
+        tail = data + fh.read()
+    return Parsed(_cells_of(pieces), inline, max(rows, row_tags), cols, escaped, head + tail)
 
 
 def _cells_of(pieces: list[_Cells]) -> _Cells:
@@ -286,7 +429,7 @@ def _matches(a: np.ndarray, at: np.ndarray, word: np.ndarray) -> np.ndarray:
 
 
 #: Each tag's first two bytes -> its kind; anything else (0) is left to calamine.
-_C, _C_END, _V, _V_END, _IS, _IS_END, _T, _T_END, _ROW = range(1, 10)
+_C, _C_END, _V, _V_END, _IS, _IS_END, _T, _T_END, _ROW, _ROW_END = range(1, 11)
 _TAG_KINDS = np.zeros(65_536, dtype=np.uint8)
 for _pair, _kind in {
     b"c ": _C,
@@ -299,14 +442,17 @@ for _pair, _kind in {
     b"t ": _T,
     b"/t": _T_END,
     b"ro": _ROW,
-    b"/r": _ROW,
+    b"/r": _ROW_END,
 }.items():
     _TAG_KINDS[_pair[0] << 8 | _pair[1]] = _kind
 
 
-def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> _Cells:
+def _parse(
+    buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]
+) -> tuple[_Cells, tuple[int, int, int]]:
     """Cells of whole rows: every tag must be a row, a cell, a cell's single value or
     its plain inline text (``<is><t>text</t></is>``); inline texts join ``inline``.
+    Also answers (largest row, largest column, row tags) for the size check.
 
     Tags are told apart by their first two bytes through one table lookup; a cell's
     parts must follow its tag directly (no whitespace between tags), so the cell tag
@@ -314,7 +460,7 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
     a = np.frombuffer(buf + b"\0" * 32, dtype=np.uint8)
     lt = np.flatnonzero(a[: len(buf)] == _LT)
     kind = _TAG_KINDS[(a[lt + 1].astype(np.uint16) << 8) | a[lt + 2]]
-    counts = np.bincount(kind, minlength=10).tolist()
+    counts = np.bincount(kind, minlength=11).tolist()
     if counts[0]:
         raise NotPlain("a tag other than row, c, v or plain inline text")
     kind = np.append(kind, np.zeros(6, dtype=np.uint8))  # k + 5 stays in range
@@ -340,7 +486,12 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
         raise NotPlain("a value outside a cell")
     valued = has_value | has_text
     kv, text = k[valued], has_text[valued]
-    row_no, col_no, after = _refs(a, start[valued] + 6)
+    all_rows, all_cols, all_after = _refs(a, start + 6)  # empty cells count for the extent
+    extent = (
+        max(int(all_rows.max(initial=0)), _row_tags_max(a, lt, kind)),
+        int(all_cols.max(initial=0)),
+    )
+    row_no, col_no, after = all_rows[valued], all_cols[valued], all_after[valued]
     style, typ = _attributes(a, after, tag_end[valued])
     if ((typ == ord("i")) != text).any():
         raise NotPlain("inline text in a cell not typed inlineStr, or the reverse")
@@ -356,7 +507,28 @@ def _parse(buf: bytes, n_strings: int, kinds: np.ndarray, inline: list[str]) -> 
         cells.kind[text] = 0
         cells.index[text] = n_strings + len(inline) + np.arange(n_text)
         inline.extend(_texts(buf, first, lt[kt + 3]))
-    return cells
+    # a reference in inline text counts for the size check's own scan: leave those to it
+    if n_text and buf.count(b'r="') != len(k) + counts[_ROW]:
+        raise NotPlain("a reference outside cell and row tags")
+    return cells, (*extent, counts[_ROW])
+
+
+_ROW_REF = np.frombuffer(b'<row r="', dtype=np.uint8)
+
+
+def _row_tags_max(a: np.ndarray, lt: np.ndarray, kind: np.ndarray) -> int:
+    """The largest row number the row tags name (each must start ``<row r="``)."""
+    opening = lt[kind == _ROW]
+    if not len(opening):
+        return 0
+    if not _matches(a, opening, _ROW_REF).all():
+        raise NotPlain("a row tag without r first")
+    first = opening + len(_ROW_REF)
+    quote = first + np.argmax(a[first[:, None] + np.arange(9)] == _QUOTE, axis=1)
+    number, ok = _whole(a, first, quote, 7)
+    if not (ok & (a[quote] == _QUOTE)).all():
+        raise NotPlain("a row tag without a row number")
+    return int(number.max())
 
 
 def _texts(buf: bytes, first: np.ndarray, end: np.ndarray) -> list[str]:
@@ -411,20 +583,32 @@ def _whole(a: np.ndarray, start: np.ndarray, end: np.ndarray, most: int):
 
 
 def _refs(a: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Row and column of each ``r="B7"``, and where the attribute's closing quote is."""
-    up2, up3 = _is_upper(a[at + 1]), _is_upper(a[at + 2])
-    if not _is_upper(a[at]).all() or _is_upper(a[at + 3]).any():
+    """Row and column of each ``r="B7"``, and where the attribute's closing quote is:
+    one 12-byte window per cell holds letters, digits and the quote."""
+    w = a[at[:, None] + np.arange(12)]
+    upper = (w[:, :4] - np.uint8(ord("A"))) < 26
+    if not upper[:, 0].all() or upper[:, 3].any():
         raise NotPlain("a reference without 1-3 letters")
-    letters = 1 + up2 + (up2 & up3)
-    col = a[at].astype(np.int32) - 64
-    col = np.where(letters >= 2, col * 26 + a[at + 1] - 64, col)
-    col = np.where(letters == 3, col * 26 + a[at + 2] - 64, col)
-    first = at + letters
-    quote = first + np.argmax(a[first[:, None] + np.arange(9)] == _QUOTE, axis=1)
-    row, ok = _whole(a, first, quote, 7)
-    if not (ok & (a[quote] == _QUOTE) & (row > 0)).all():
+    two, three = upper[:, 1], upper[:, 1] & upper[:, 2]
+    letters = 1 + two.astype(np.int64) + three
+    c = w[:, :3].astype(np.int32) - (ord("A") - 1)
+    col = np.where(two, c[:, 0] * 26 + c[:, 1], c[:, 0])
+    col = np.where(three, col * 26 + c[:, 2], col)
+    quote = np.argmax(w == _QUOTE, axis=1)
+    length = quote - letters
+    if not ((length > 0) & (length <= 7) & (w[np.arange(len(w)), quote] == _QUOTE)).all():
         raise NotPlain("a reference without a row number")
-    return row.astype(np.int32), col.astype(np.int16), quote + 1
+    digit = w - np.uint8(ord("0"))  # a non-digit wraps past 9
+    place = np.arange(12)
+    inside = (place >= letters[:, None]) & (place < quote[:, None])
+    if (digit[inside] > 9).any():
+        raise NotPlain("a reference with a stray character")
+    row = np.zeros(len(at), dtype=np.int32)
+    for j in range(1, 11):
+        row = np.where(inside[:, j], row * 10 + digit[:, j], row)
+    if not (row > 0).all():
+        raise NotPlain("row 0")
+    return row, col.astype(np.int16), at + quote + 1
 
 
 def _attributes(a: np.ndarray, at: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -514,9 +698,8 @@ def _floats(a: np.ndarray, at: np.ndarray, length: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(grid).view(f"S{width}").ravel().astype(np.float64)
 
 
-def _assemble(cells: _Cells, strings: np.ndarray, lengths: np.ndarray) -> PlainSheet:
+def _assemble(cells: _Cells, strings: np.ndarray, longest: int) -> PlainSheet:
     """Dense text columns over the used rectangle, as calamine's ``to_python`` gives."""
-    from orgcheck.read import textlen
     from orgcheck.read.workbook import _floats_text
 
     if not len(cells.row):
@@ -527,7 +710,6 @@ def _assemble(cells: _Cells, strings: np.ndarray, lengths: np.ndarray) -> PlainS
     top, left = int(cells.row.min()), int(cells.col.min())
     height, width = int(cells.row.max()) - top + 1, int(cells.col.max()) - left + 1
     at = cells.row - top
-    longest = int(lengths[cells.index[cells.kind == 0]].max(initial=0))
     col = cells.col.astype(np.int16)  # at most ZZZ = 18,278: a 16-bit key sorts by radix
     order = np.argsort(col, kind="stable")
     bounds = np.searchsorted(col[order], np.arange(left, left + width + 1))
