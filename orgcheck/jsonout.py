@@ -119,7 +119,7 @@ def _inner_slow(values: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.n
 
 
 def _is_wide(texts: list[str]) -> np.ndarray:
-    return np.array([max(t, default=" ") > "\xff" for t in texts], dtype=bool)
+    return np.array([not t.isascii() and max(t) > "\xff" for t in texts], dtype=bool)
 
 
 def _coded_strings(values: np.ndarray) -> _Coded:
