@@ -126,11 +126,13 @@ class Cells:
         column once; do not change the array in place."""
         if (header, fn) not in self._keys:
             if self.parent is not None:
-                self._keys[header, fn] = self.parent.mapped(header, fn)[self.keep]
+                full = self.parent.mapped(header, fn)
+                same = full is self.parent._text.get(header)  # left as they were
+                self._keys[header, fn] = self.text(header) if same else full[self.keep]
             else:
                 text = self.text(header)
                 joined = self._joined.get(header)
-                self._keys[header, fn] = normalise(text, fn, joined, clean=True)[0]
+                self._keys[header, fn] = normalise(text, fn, joined, True, copy=False)[0]
         return self._keys[header, fn]
 
     def keys(self, header: str, kind: str) -> np.ndarray:
@@ -182,6 +184,8 @@ def first_last(name: np.ndarray) -> np.ndarray | None:
     while np.count_nonzero(head != "") < 5000 and len(head) < len(name):  # mostly blank
         head = name[: len(head) * 4]
     filled = pd.Series(head[head != ""][:5000], dtype=object)
+    if sum(v.count(",") for v in filled.tolist()) < 0.8 * len(filled):  # cheap "no"
+        return None
     if not len(filled) or filled.str.fullmatch(_LAST_FIRST).mean() < 0.8:
         return None
 
@@ -466,7 +470,10 @@ def damaged_ids(frame: pd.DataFrame, columns: dict[str, str]) -> str | None:
     upto = 8192  # the sample comes from the first rows: read only as many as it takes
     while len(sample := filled(upto)) < 5000 and upto < len(cells):
         upto *= 4
-    if not len(sample) or sample.iloc[:5000].str.fullmatch(_EXCEL_SCIENTIFIC).mean() < 0.5:
+    sample = sample.iloc[:5000]
+    if all(isinstance(v, str) and "e" not in v and "E" not in v for v in sample.tolist()):
+        return None  # none even has an exponent
+    if not len(sample) or sample.str.fullmatch(_EXCEL_SCIENTIFIC).mean() < 0.5:
         return None
     every = filled(len(cells))
     return header if every.nunique() < len(every) else None

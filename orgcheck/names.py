@@ -314,7 +314,11 @@ def _per_distinct(arr: Any, fn: Callable[[str], Any], dtype: Any) -> np.ndarray:
 
 
 def normalise(
-    values: np.ndarray, fn: Callable[[str], str], text: str | None = None, clean: bool = False
+    values: np.ndarray,
+    fn: Callable[[str], str],
+    text: str | None = None,
+    clean: bool = False,
+    copy: bool = True,
 ) -> tuple[np.ndarray, str | None]:
     """``map_distinct`` for a normaliser, and the result's :func:`joined` text when known.
 
@@ -323,7 +327,8 @@ def normalise(
     are, with no hashing and no Python call per value. The joined text is handed back
     so that the next normaliser of the same cells (a key after cleaning) need not join
     them again. ``text`` is ``joined(values)`` when the caller has it already; ``clean``
-    says the values are :func:`clean_text` already (no whitespace but single spaces).
+    says the values are :func:`clean_text` already (no whitespace but single spaces);
+    ``copy=False`` lets cells left as they are come back as ``values`` itself.
     """
     arr = np.asarray(values, dtype=object)
     check = _unchanged(fn)
@@ -337,7 +342,7 @@ def normalise(
         return np.append(done, fn(""))[codes], None
     text = joined(arr) if text is None else text
     if text is not None and check(text, arr, clean):
-        return arr.copy(), text
+        return arr.copy() if copy else arr, text
     return _per_distinct(arr, fn, object), None
 
 
