@@ -233,3 +233,24 @@ def test_random_plain_sheets_match_calamine(tmp_path, monkeypatch, grid, inline,
         return  # an empty sheet: calamine's business
     fast, slow = _both(_book(tmp_path, "".join(rows), strings), monkeypatch)
     assert fast == slow
+
+
+def test_a_wide_sparse_sheet_matches_calamine(tmp_path, monkeypatch):
+    # more than 64 columns: cells are grouped by one sort instead of a pass per column
+    letters = [chr(65 + i) for i in range(26)] + [f"A{chr(65 + i)}" for i in range(26)]
+    letters += [f"B{chr(65 + i)}" for i in range(26)]
+    strings = _shared(*(f"h{i}" for i in range(78)))
+    rows = '<row r="2">' + "".join(_c(f"{c}2", str(i), "s") for i, c in enumerate(letters))
+    rows += "</row>"
+    rows += '<row r="4">' + "".join(_c(f"{c}4", str(i)) for i, c in enumerate(letters) if i % 3)
+    rows += "</row>"
+    fast, slow = _both(_book(tmp_path, rows, strings), monkeypatch)
+    assert fast == slow and len(fast[0][0]) == 78
+
+
+def test_rows_out_of_order_across_chunks_are_left_to_calamine(tmp_path, monkeypatch):
+    strings = _shared("a", "b")
+    rows = "".join(f'<row r="{r}">' + _c(f"A{r}", "0", "s") + "</row>" for r in range(20, 0, -1))
+    path = _book(tmp_path, rows, strings)
+    monkeypatch.setattr(sheetxml, "CHUNK", 128)
+    assert sheetxml.read_plain_sheet(path, "People") is None

@@ -17,6 +17,7 @@ It runs after the size checks (``extent``), so the rectangle is already bounded.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import posixpath
 import re
 import zipfile
@@ -326,17 +327,13 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, b
     if start < 0 or opened < 0 or end < opened or text[opened - 1] == "/":
         raise NotPlain("no plain sst element")
     body = text[opened + 1 : end].replace('<t xml:space="preserve">', "<t>")
-    count = body.count("<si>")
-    if count == 0:
+    if not body:
         return np.empty(0, dtype=object), escaped
-    if (
-        not body.startswith("<si><t>")
-        or not body.endswith("</t></si>")
-        or body.count("<") != 4 * count
-        or body.count("</t></si><si><t>") != count - 1
-    ):
+    if not body.startswith("<si><t>") or not body.endswith("</t></si>"):
         raise NotPlain("shared strings are not all plain")
     items = body[7:-9].split("</t></si><si><t>")
+    if body.count("<") != 4 * len(items):  # so no item holds a tag of its own
+        raise NotPlain("shared strings are not all plain")
     if "&" in body:
         items = [_unescape(s) if "&" in s else s for s in items]
     out = np.fromiter(map(str.strip, items), dtype=object, count=len(items))
@@ -368,9 +365,8 @@ class _Cells:
 
     row: np.ndarray  # 1-based
     col: np.ndarray  # 1-based
-    kind: np.ndarray  # 0 shared string, 1 number, 2 bool, 3 date
-    number: np.ndarray  # float64 value (numbers, bools, date serials)
-    index: np.ndarray  # shared string index (strings)
+    kind: np.ndarray  # 0 string, 1 number, 2 bool, 3 date
+    number: np.ndarray  # float64: the value, or the string's index (exact below 2**53)
 
 
 def parse_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book) -> Parsed:
@@ -412,10 +408,23 @@ def parse_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book) -> Parsed
 def _cells_of(pieces: list[_Cells]) -> _Cells:
     if not pieces:
         none = np.zeros(0, dtype=np.int32)
-        return _Cells(none, none.astype(np.int16), none.astype(np.int8), none * 0.0, none)
+        return _Cells(none, none.astype(np.int16), none.astype(np.int8), none * 0.0)
+    for before, after in itertools.pairwise(pieces):
+        if len(before.row) and len(after.row) and _position(before, -1) >= _position(after, 0):
+            raise NotPlain("cells out of order or repeated")
     return _Cells(
         *(np.concatenate([getattr(p, f) for p in pieces]) for f in _Cells.__annotations__)
     )
+
+
+def _position(cells: _Cells, i: int) -> tuple[int, int]:
+    return int(cells.row[i]), int(cells.col[i])
+
+
+def _in_order(row: np.ndarray, col: np.ndarray) -> bool:
+    """Cells strictly in sheet order (row by row, left to right), so none repeats."""
+    down, right = np.diff(row), np.diff(col)
+    return bool(((down > 0) | ((down == 0) & (right > 0))).all())
 
 
 _LT, _GT, _SLASH, _QUOTE, _SPACE, _EQ = 60, 62, 47, 34, 32, 61
@@ -505,7 +514,7 @@ def _parse(
             raise NotPlain("an inline text element with attributes")
         first = t_at + np.where(plain, 3, len(_PRESERVE))
         cells.kind[text] = 0
-        cells.index[text] = n_strings + len(inline) + np.arange(n_text)
+        cells.number[text] = n_strings + len(inline) + np.arange(n_text)
         inline.extend(_texts(buf, first, lt[kt + 3]))
     # a reference in inline text counts for the size check's own scan: leave those to it
     if n_text and buf.count(b'r="') != len(k) + counts[_ROW]:
@@ -650,7 +659,6 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
     """Each value as a shared-string index, a number, a bool or a date serial."""
     kind = np.full(len(row), 1, dtype=np.int8)
     number = np.zeros(len(row), dtype=np.float64)
-    index = np.full(len(row), -1, dtype=np.int32)
     is_str, is_bool, is_text = typ == ord("s"), typ == ord("b"), typ == ord("i")
     if not (is_str | is_bool | is_text | (typ == ord("n"))).all():
         raise NotPlain("error or date-typed cells")
@@ -660,7 +668,7 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
     idx[held], whole[held] = _whole(a, v_start[held], v_end[held], 15)
     if not whole[is_str].all() or (idx[is_str] >= n_strings).any():
         raise NotPlain("a shared-string index that is not one")
-    kind[is_str], index[is_str] = 0, idx[is_str]
+    kind[is_str], number[is_str] = 0, idx[is_str]
     if not (whole[is_bool] & (idx[is_bool] <= 1)).all():
         raise NotPlain("a bool that is not 0 or 1")
     kind[is_bool], number[is_bool] = 2, idx[is_bool]
@@ -682,7 +690,9 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
     if (serial > _LAST_SERIAL).any():
         raise NotPlain("a date after 9999")
     kind[dated] = 3
-    return _Cells(row, col, kind, number, index)
+    if not _in_order(row, col):
+        raise NotPlain("cells out of order or repeated")
+    return _Cells(row, col, kind, number)
 
 
 def _floats(a: np.ndarray, at: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -704,18 +714,11 @@ def _assemble(cells: _Cells, strings: np.ndarray, longest: int) -> PlainSheet:
 
     if not len(cells.row):
         raise NotPlain("no cells")
-    key = cells.row.astype(np.int64) * 32_768 + cells.col
-    if (np.diff(key) <= 0).any():
-        raise NotPlain("cells out of order or repeated")
     top, left = int(cells.row.min()), int(cells.col.min())
     height, width = int(cells.row.max()) - top + 1, int(cells.col.max()) - left + 1
     at = cells.row - top
-    col = cells.col.astype(np.int16)  # at most ZZZ = 18,278: a 16-bit key sorts by radix
-    order = np.argsort(col, kind="stable")
-    bounds = np.searchsorted(col[order], np.arange(left, left + width + 1))
     columns = []
-    for j in range(width):
-        pick = order[bounds[j] : bounds[j + 1]]
+    for pick in _by_column(cells.col, left, width):
         dense = len(pick) == height  # every row filled: no blank cells to place
         column = np.empty(height, dtype=object) if dense else np.full(height, "", dtype=object)
         kind = cells.kind[pick]
@@ -723,7 +726,7 @@ def _assemble(cells: _Cells, strings: np.ndarray, longest: int) -> PlainSheet:
         for code in present:
             sel = pick if len(present) == 1 else pick[kind == code]
             if code == 0:
-                text = strings[cells.index[sel]]
+                text = strings[cells.number[sel].astype(np.intp)]
             else:
                 text = _text(code, cells.number[sel], _floats_text)
                 longest = max(longest, textlen.longest(text))
@@ -735,6 +738,19 @@ def _assemble(cells: _Cells, strings: np.ndarray, longest: int) -> PlainSheet:
     return PlainSheet(columns, top, width, height, longest)
 
 
+def _by_column(col: np.ndarray, left: int, width: int):
+    """Each column's cells, in sheet order: one comparison pass per column for the
+    usual few columns, else one stable (radix) sort of the 16-bit column numbers."""
+    if width <= 64:
+        for j in range(width):
+            yield np.flatnonzero(col == left + j)
+        return
+    order = np.argsort(col, kind="stable")
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(col - left, minlength=width))])
+    for j in range(width):
+        yield order[bounds[j] : bounds[j + 1]]
+
+
 def _text(code: int, number: np.ndarray, floats_text) -> np.ndarray:
     """Numbers as workbook.cell_text writes them; bools TRUE/FALSE; dates ISO, each
     distinct date once."""
@@ -742,6 +758,10 @@ def _text(code: int, number: np.ndarray, floats_text) -> np.ndarray:
         return floats_text(number)
     if code == 2:
         return np.where(number == 1, "TRUE", "FALSE").astype(object)
-    distinct, inverse = np.unique(number, return_inverse=True)
-    iso = [(_EPOCH + dt.timedelta(days=int(d))).isoformat() for d in distinct.tolist()]
-    return np.array(iso, dtype=object)[inverse.ravel()]
+    days = number.astype(np.int64)  # whole serials in [_FIRST_SERIAL, _LAST_SERIAL]
+    low = int(days.min())
+    distinct = np.flatnonzero(np.bincount(days - low))  # no sort: dates span few days
+    iso = [(_EPOCH + dt.timedelta(days=int(d) + low)).isoformat() for d in distinct.tolist()]
+    slot = np.zeros(int(distinct[-1]) + 1, dtype=np.intp)
+    slot[distinct] = np.arange(len(distinct))
+    return np.array(iso, dtype=object)[slot[days - low]]
