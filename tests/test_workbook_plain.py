@@ -254,3 +254,42 @@ def test_rows_out_of_order_across_chunks_are_left_to_calamine(tmp_path, monkeypa
     path = _book(tmp_path, rows, strings)
     monkeypatch.setattr(sheetxml, "CHUNK", 128)
     assert sheetxml.read_plain_sheet(path, "People") is None
+
+
+def test_sheet_list_from_workbook_xml_is_calamines(tmp_path):
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    book.active.append(["About"])
+    for title, state in [("Old people", "hidden"), ("Very", "veryHidden"), ("R&D <team>", None)]:
+        sheet = book.create_sheet(title)
+        sheet.append(["Name", "Title"])
+        if state:
+            sheet.sheet_state = state
+    path = tmp_path / "sheets.xlsx"
+    book.save(path)
+    names, metadata = sheetxml.sheet_list(path)
+    calamine = CalamineWorkbook.from_path(str(path))
+    assert names == calamine.sheet_names
+    assert [(m.name, m.typ, m.visible) for m in metadata] == [
+        (m.name, str(m.typ), str(m.visible)) for m in calamine.sheets_metadata
+    ]
+    assert workbook.worksheet_names(workbook.open_workbook(path)) == ["Cover", "R&D <team>"]
+
+
+def test_the_size_check_parses_a_plain_sheet_once_for_the_reader(tmp_path, monkeypatch):
+    from orgcheck.read import read_table
+
+    rows = "".join(
+        f'<row r="{r}">' + _c(f"A{r}", str(r % 3), "s") + _c(f"B{r}", str(r)) + "</row>"
+        for r in range(1, 6)
+    )
+    path = _book(tmp_path, rows, _shared("Name", "Ann", "Bo"))
+    calls = []
+    parse = sheetxml.parse_sheet
+    monkeypatch.setattr(sheetxml, "parse_sheet", lambda *a: calls.append(1) or parse(*a))
+    raw = read_table(path)
+    assert len(calls) == 1 and len(raw.frame) == 4
+    assert sheetxml._CHECKED["sheets"] == {}  # handed over, nothing kept

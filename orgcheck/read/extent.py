@@ -6,6 +6,10 @@ cells and kill the process (a Rust allocation failure cannot be caught). Scannin
 sheet XML as it inflates, with a few regex searches per chunk rather than per cell,
 bounds the rectangle first; the exact extent is computed only when the quick bound is
 too large.
+
+A plain sheet (see ``sheetxml``) is instead parsed here, once: its rectangle is then
+known exactly, and the parsed cells are kept for the reader, so its XML is neither
+inflated nor searched a second time.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ about 1.0 s in a fresh process, against 0.96 s for fastexcel (which also needs t
 55 MB pyarrow to hand data to Python) and 14.7 s for openpyxl. Its XML parser does
 not resolve external entities or expand user-defined ones, so a workbook cannot make
 it read a local file; zip sizes are checked before it opens anything.
+
+A plain .xlsx sheet (shared or inline strings, numbers, bools, whole-day dates) is
+read without calamine, by ``sheetxml``: 1,000,000 rows in about 5 s instead of 15 s,
+with calamine's exact values (tests compare the two). Any other sheet, and .xlsb,
+.xls and .ods, go through calamine as before.
 """
 
 from __future__ import annotations
