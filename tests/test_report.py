@@ -174,27 +174,6 @@ def test_script_json_of_a_long_string_is_the_escaped_json_dumps_text(extra):
     assert str(script_json(data)) == text
 
 
-def test_compiled_templates_are_cached_and_a_broken_cache_is_harmless(tmp_path, small, monkeypatch):
-    from orgcheck.report import html
-
-    plain = html.environment()
-
-    def page_with(folder):
-        cache = html._QuietCache(str(folder), "%s.cache")
-        env = plain.overlay(bytecode_cache=cache, cache_size=0)  # nothing kept in memory
-        monkeypatch.setattr(html, "environment", lambda: env)
-        return render(small, "html")
-
-    first = page_with(tmp_path / "cache")
-    entries = list((tmp_path / "cache").iterdir())
-    assert len(entries) == len(list(template_dirs()[0].rglob("*.j2")))
-    for entry in entries:
-        entry.write_bytes(b"not bytecode")  # damaged: compiled again
-    assert page_with(tmp_path / "cache") == first
-    (tmp_path / "a-file").write_text("")  # the cache folder cannot be made
-    assert page_with(tmp_path / "a-file" / "cache") == first
-
-
 def test_html_is_self_contained_with_hash_based_csp(small):
     page = render(small, "html")
     found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)

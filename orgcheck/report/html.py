@@ -10,17 +10,14 @@ and script are inlined and allowed by their SHA-256 hashes, not 'unsafe-inline'.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
-import os
 import secrets
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup
 
 from orgcheck import __version__
@@ -46,41 +43,9 @@ def environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        bytecode_cache=_bytecode_cache(),
     )
     env.filters["thousands"] = lambda n: f"{int(n):,}"
     return env
-
-
-class _QuietCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs; a cache that cannot be read or written
-    costs only the compile (about 70 ms a run: more than rendering 100,000 people).
-
-    Jinja keys each entry by the template's name and checks its source's hash and
-    the Jinja and Python versions, so an edited template is compiled again.
-    """
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged entry: compile, and overwrite it
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        with contextlib.suppress(OSError):
-            os.makedirs(self.directory, mode=0o700, exist_ok=True)
-            super().dump_bytecode(bucket)
-
-
-def _bytecode_cache() -> _QuietCache | None:
-    """In the user's cache folder (``$XDG_CACHE_HOME/orgcheck``); none without a home."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative: the spec says to ignore it
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError):
-            return None
-    return _QuietCache(os.path.join(base, "orgcheck", f"templates-{__version__}"), "%s.cache")
 
 
 def _asset(name: str) -> str:
