@@ -145,7 +145,8 @@ class Cells:
         """
         if (header, kind) not in self._coded:
             keys = self.keys(header, kind)
-            self._coded[header, kind] = managers.factorize_keys(keys)
+            plain = kind == "id" and keys is self.text(header)  # id_key kept every cell
+            self._coded[header, kind] = managers.factorize_keys(keys, plain)
         return self._coded[header, kind]
 
     def repeated(self, header: str, kind: str) -> np.ndarray:
@@ -314,7 +315,10 @@ def _id_notes(cells: Cells, columns: dict[str, str], people: pd.DataFrame) -> li
         return ["no id column: people are known by their row number"]
     raw_ids, ids = cells.text(columns["id"]), people["id"].to_numpy()
     out = []
-    changed = np.flatnonzero((raw_ids != "") & (ids != raw_ids))
+    if cells.mapped(columns["id"], display_id) is raw_ids:  # shown as written
+        changed = np.empty(0, dtype=np.int64)
+    else:
+        changed = np.flatnonzero((raw_ids != "") & (ids != raw_ids))
     if len(changed):
         i = int(changed[0])
         out.append(

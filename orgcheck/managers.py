@@ -209,9 +209,10 @@ def key_space(
     return space
 
 
-def factorize_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Keys as codes into their distinct values, -1 for a blank key (as Lookup takes them)."""
-    codes, uniques = factorize_text(keys)
+def factorize_keys(keys: np.ndarray, plain: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Keys as codes into their distinct values, -1 for a blank key (as Lookup takes them);
+    ``plain``: every key is known to be blank or a plain id (see ``plain_numbers``)."""
+    codes, uniques = factorize_text(keys, plain=plain)
     blank = np.flatnonzero(uniques == "")
     if len(blank):
         codes = np.where(codes == blank[0], -1, codes)

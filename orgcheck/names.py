@@ -234,9 +234,9 @@ def _casefolded_text(text: str) -> bool:
     return rest.casefold() == rest
 
 
-def plain_numbers(values: np.ndarray) -> np.ndarray | None:
+def plain_numbers(values: np.ndarray, plain: bool = False) -> np.ndarray | None:
     """Each cell as an int64 when every cell is blank (-1) or a plain id (ASCII digits,
-    no leading zero), else None.
+    no leading zero), else None; ``plain`` says the caller knows they are.
 
     Such cells and their numbers correspond one to one, and numpy hashes a million
     integers several times faster than pandas hashes a million strings.
@@ -244,12 +244,13 @@ def plain_numbers(values: np.ndarray) -> np.ndarray | None:
     arr = np.asarray(values, dtype=object)
     if _NUMBERS[0] is arr:
         return _NUMBERS[1]
-    sample = arr[:: max(1, len(arr) // 64)].tolist()  # emails, names: no need to join them
-    if not all(isinstance(v, str) and (v.isdigit() or not v) for v in sample):
-        return None
-    text = joined(arr) if len(arr) else None
-    if text is None or not _all_plain_ids(text):
-        return None
+    if not plain:
+        sample = arr[:: max(1, len(arr) // 64)].tolist()  # emails, names: need no join
+        if not all(isinstance(v, str) and (v.isdigit() or not v) for v in sample):
+            return None
+        text = joined(arr) if len(arr) else None
+        if text is None or not _all_plain_ids(text):
+            return None
     filled = arr != ""
     out = np.full(len(arr), -1, dtype=np.int64)
     try:
@@ -265,12 +266,12 @@ _NUMBERS: list = [None, None]
 
 
 def factorize_text(
-    values: np.ndarray, use_na_sentinel: bool = True
+    values: np.ndarray, use_na_sentinel: bool = True, plain: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize``: the same codes, in order of first appearance, and the same
     distinct values, through integers when the cells are :func:`plain_numbers`."""
     arr = np.asarray(values, dtype=object)
-    numbers = plain_numbers(arr) if len(arr) > 10_000 else None
+    numbers = plain_numbers(arr, plain) if len(arr) > 10_000 else None
     if numbers is None:
         codes, uniques = pd.factorize(arr, use_na_sentinel=use_na_sentinel)
         return codes, np.asarray(uniques, dtype=object)

@@ -68,3 +68,13 @@ def test_lookup_by_numbers_finds_what_text_finds(extra):
     plain = [q for q in queries if q.isdigit() and q[0] != "0" and len(q) < 19]
     assert fast.find(plain).tolist() == slow.find(plain).tolist()
     assert fast.shared == slow.shared
+
+
+def test_known_plain_ids_skip_the_check_but_not_the_answer():
+    values = column(1, [])
+    codes, uniques = factorize_text(values, plain=True)
+    want_codes, want_uniques = pd.factorize(values)
+    assert codes.tolist() == want_codes.tolist()
+    assert uniques.tolist() == list(want_uniques)
+    huge = np.array([*values.tolist(), "9" * 25], dtype=object)
+    assert factorize_text(huge, plain=True)[0].tolist() == pd.factorize(huge)[0].tolist()
