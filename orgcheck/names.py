@@ -145,16 +145,25 @@ def _all_clean(text: str, cells: np.ndarray | None = None, clean: bool = False) 
         return True
     if text[:1].isdigit() and _all_digits(text):  # ids: no whitespace at all
         return True
-    units = _units(text)
-    space, nul = units == 32, units == 0
-    if space[:1].any() or space[-1:].any():
+    if text[:1] == " " or text[-1:] == " ":
         return False
+    units = _units(text)
+    nuls = np.count_nonzero(units == 0) if cells is None else max(len(cells) - 1, 0)
+    if np.count_nonzero(units < 0x20) != nuls:  # a control besides the NULs between cells
+        return _all_clean_controls(units)
+    if _OTHER_SPACE[units[units >= 0x85]].any():
+        return False
+    # Below 33 now only spaces and NULs: no two may meet, but for the NULs of a blank cell.
+    pairs = np.flatnonzero((units[1:] <= 32) & (units[:-1] <= 32))
+    return bool((units[pairs] == 0).all() and (units[pairs + 1] == 0).all())
+
+
+def _all_clean_controls(units: np.ndarray) -> bool:
+    """:func:`_all_clean` for text holding control characters besides the NULs."""
+    space, nul = units == 32, units == 0
     if (space[1:] & (space[:-1] | nul[:-1])).any() or (space[:-1] & nul[1:]).any():
         return False  # a run of spaces, or a space at the start or end of a cell
-    low = np.count_nonzero(units < 0x20) != np.count_nonzero(nul)  # a control besides NUL
-    high = units >= 0x85
-    odd = units[(units < 0x20) | high] if low else units[high]
-    return not _OTHER_SPACE[odd].any()
+    return not _OTHER_SPACE[units[(units < 0x20) | (units >= 0x85)]].any()
 
 
 def _all_digits(text: str, cells: np.ndarray | None = None, clean: bool = False) -> bool:
