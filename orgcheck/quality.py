@@ -342,7 +342,7 @@ def multiple_roots(
 
 def missing_titles(people: pd.DataFrame) -> list[Finding]:
     """``missing-title``: one finding for everyone with a blank title."""
-    pos = np.flatnonzero((people["title"] == "").to_numpy())
+    pos = np.flatnonzero(people["title"].to_numpy(dtype=object) == "")
     if not len(pos):
         return []
     if len(pos) == 1:
