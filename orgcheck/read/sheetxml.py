@@ -6,12 +6,15 @@ cell again. Most HR exports are plain: every cell a shared string, a number, a b
 or a date, written as ``<c r="B7" s="1" t="s"><v>12</v></c>``. For those, the tags are
 found with one vectorised pass per chunk, shared strings are split from their XML in
 one go and stripped once per distinct string, and each column is assembled by
-indexing. Anything else (formulas, inline or rich text, unusual number formats,
-cells out of order, a 1904 date system, a DTD, ...) makes ``read_plain_sheet``
-answer None, and the caller reads the sheet through calamine as before: this path
-only ever gives calamine's own values, and tests compare the two.
+indexing. Plain inline text (``<is><t>..</t></is>``, as openpyxl writes) is taken
+too, one Python step per cell. Anything else (formulas, rich text, unusual number
+formats, cells out of order, a 1904 date system, a DTD, ...) makes
+``read_plain_sheet`` answer None, and the caller reads the sheet through calamine as
+before: this path only ever gives calamine's own values, and tests compare the two.
 
-It runs after the size checks (``extent``), so the rectangle is already bounded.
+The size check (``extent``) parses each plain sheet here once, measures its
+rectangle exactly from the parsed references and keeps the result for the reader;
+nothing is built densely before that measurement passes.
 """
 
 from __future__ import annotations
