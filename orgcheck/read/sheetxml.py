@@ -325,20 +325,21 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, b
         raise NotPlain("shared strings need an XML parser")
     escaped = bool(_ESCAPED.search(data))
     text = data.decode("utf-8")
+    if '<t xml:space="preserve">' in text:
+        text = text.replace('<t xml:space="preserve">', "<t>")
     start = text.find("<sst")
-    opened = text.find(">", start)
+    opened = text.find(">", start) + 1
     end = text.rfind("</sst>")
-    if start < 0 or opened < 0 or end < opened or text[opened - 1] == "/":
+    if start < 0 or opened <= 0 or end < opened or text[opened - 2] == "/":
         raise NotPlain("no plain sst element")
-    body = text[opened + 1 : end].replace('<t xml:space="preserve">', "<t>")
-    if not body:
+    if end == opened:
         return np.empty(0, dtype=object), escaped
-    if not body.startswith("<si><t>") or not body.endswith("</t></si>"):
+    if not text.startswith("<si><t>", opened) or not text.endswith("</t></si>", opened, end):
         raise NotPlain("shared strings are not all plain")
-    items = body[7:-9].split("</t></si><si><t>")
-    if body.count("<") != 4 * len(items):  # so no item holds a tag of its own
+    items = text[opened + 7 : end - 9].split("</t></si><si><t>")
+    if text.count("<", opened, end) != 4 * len(items):  # so no item holds a tag of its own
         raise NotPlain("shared strings are not all plain")
-    if "&" in body:
+    if text.find("&", opened, end) >= 0:
         items = [_unescape(s) if "&" in s else s for s in items]
     out = np.fromiter(map(str.strip, items), dtype=object, count=len(items))
     return out, escaped
@@ -492,8 +493,11 @@ def _parse(
     open_tag = a[tag_end - 1] != _SLASH
     k1, k2, k3 = kind[k + 1], kind[k + 2], kind[k + 3]
     has_value = open_tag & (k1 == _V) & (k2 == _V_END) & (k3 == _C_END)
-    has_text = open_tag & (k1 == _IS) & (k2 == _T) & (k3 == _T_END)
-    has_text &= (kind[k + 4] == _IS_END) & (kind[k + 5] == _C_END)
+    if counts[_IS]:
+        has_text = open_tag & (k1 == _IS) & (k2 == _T) & (k3 == _T_END)
+        has_text &= (kind[k + 4] == _IS_END) & (kind[k + 5] == _C_END)
+    else:  # shared strings only, as big exports mostly are
+        has_text = np.zeros(len(k), dtype=bool)
     empty_pair = open_tag & (k1 == _C_END)
     if not (~open_tag | has_value | has_text | empty_pair).all():
         raise NotPlain("a cell holding something other than one value")
