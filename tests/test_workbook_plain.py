@@ -293,3 +293,15 @@ def test_the_size_check_parses_a_plain_sheet_once_for_the_reader(tmp_path, monke
     raw = read_table(path)
     assert len(calls) == 1 and len(raw.frame) == 4
     assert sheetxml._CHECKED["sheets"] == {}  # handed over, nothing kept
+
+
+def test_sheets_over_the_keeping_budget_are_parsed_again_by_the_reader(tmp_path, monkeypatch):
+    from orgcheck.read import read_table
+
+    rows = "".join(f'<row r="{r}">' + _c(f"A{r}", str(r % 2), "s") + "</row>" for r in range(1, 9))
+    path = _book(tmp_path, rows, _shared("Name", "Ann"))
+    monkeypatch.setattr(sheetxml, "KEEP_CELLS", 3)
+    calls = []
+    parse = sheetxml.parse_sheet
+    monkeypatch.setattr(sheetxml, "parse_sheet", lambda *a: calls.append(1) or parse(*a))
+    assert len(read_table(path).frame) == 7 and len(calls) == 2

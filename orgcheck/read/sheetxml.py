@@ -139,6 +139,9 @@ class Parsed:
 
 #: Sheets parsed by the size check of the last workbook, until the reader takes them.
 _CHECKED: dict = {"key": None, "book": None, "sheets": {}}
+#: Cells kept that way at most (about 20 bytes each): a workbook of several big sheets
+#: must not hold them all at once, as ``choose`` holds one sheet besides the best.
+KEEP_CELLS = 20_000_000
 
 
 def _key(path: Path) -> tuple:
@@ -169,7 +172,9 @@ def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
         parsed = parse_sheet(z, info, book)
     except (NotPlain, *_ERRORS):
         return None
-    _CHECKED["sheets"][info.filename] = parsed
+    kept = sum(len(p.cells.row) for p in _CHECKED["sheets"].values())
+    if kept + len(parsed.cells.row) <= KEEP_CELLS:  # else the reader parses it again
+        _CHECKED["sheets"][info.filename] = parsed
     return parsed
 
 
