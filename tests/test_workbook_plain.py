@@ -305,3 +305,16 @@ def test_sheets_over_the_keeping_budget_are_parsed_again_by_the_reader(tmp_path,
     parse = sheetxml.parse_sheet
     monkeypatch.setattr(sheetxml, "parse_sheet", lambda *a: calls.append(1) or parse(*a))
     assert len(read_table(path).frame) == 7 and len(calls) == 2
+
+
+def test_the_shape_limits_apply_before_the_columns_are_built(tmp_path):
+    from orgcheck.errors import LimitError
+
+    rows = "".join(f'<row r="{r}">' + _c(f"A{r}", str(r)) + "</row>" for r in range(1, 1103))
+    path = _book(tmp_path, rows, [])
+    wb = workbook.open_workbook(path)
+    seen = []
+    assert sheetxml.read_plain_sheet(path, "People", lambda h, w: seen.append((h, w)))
+    assert seen == [(1102, 1)]
+    with pytest.raises(LimitError, match="max_rows"):
+        workbook.load_sheet(wb, "People", path, Limits(max_rows=100))

@@ -78,15 +78,18 @@ class PlainSheet:
     longest: int
 
 
-def read_plain_sheet(path: Path, name: str) -> PlainSheet | None:
-    """The named sheet's text columns, or None when it is not plain (see the module)."""
+def read_plain_sheet(path: Path, name: str, check=None) -> PlainSheet | None:
+    """The named sheet's text columns, or None when it is not plain (see the module).
+
+    ``check(height, width)`` sees the sheet's shape before any column is built, and
+    may refuse it by raising."""
     try:
-        return plain_sheet(path, name)
+        return plain_sheet(path, name, check)
     except (NotPlain, *_ERRORS):
         return None
 
 
-def plain_sheet(path: Path, name: str) -> PlainSheet:
+def plain_sheet(path: Path, name: str, check=None) -> PlainSheet:
     """``read_plain_sheet``, raising NotPlain (with the reason) instead of answering None.
 
     A sheet the size check already parsed (``parse_checked``) is taken from there."""
@@ -101,7 +104,7 @@ def plain_sheet(path: Path, name: str) -> PlainSheet:
         inline = np.fromiter(parsed.inline, dtype=object, count=len(parsed.inline))
         strings = np.concatenate([strings, inline])
         longest = max(longest, textlen.longest(inline))
-    return _assemble(parsed.cells, strings, longest)
+    return _assemble(parsed.cells, strings, longest, check)
 
 
 @dataclass
@@ -727,7 +730,7 @@ def _floats(a: np.ndarray, at: np.ndarray, length: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(grid).view(f"S{width}").ravel().astype(np.float64)
 
 
-def _assemble(cells: _Cells, strings: np.ndarray, longest: int) -> PlainSheet:
+def _assemble(cells: _Cells, strings: np.ndarray, longest: int, check=None) -> PlainSheet:
     """Dense text columns over the used rectangle, as calamine's ``to_python`` gives."""
     from orgcheck.read.workbook import _floats_text
 
@@ -735,6 +738,8 @@ def _assemble(cells: _Cells, strings: np.ndarray, longest: int) -> PlainSheet:
         raise NotPlain("no cells")
     top, left = int(cells.row.min()), int(cells.col.min())
     height, width = int(cells.row.max()) - top + 1, int(cells.col.max()) - left + 1
+    if check is not None:
+        check(height, width)
     at = cells.row - top
     columns = []
     for pick in _by_column(cells.col, left, width):

@@ -28,7 +28,7 @@ from orgcheck.errors import InputError, UsageError
 from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
-from orgcheck.read.sheetxml import read_plain_sheet, sheet_list
+from orgcheck.read.sheetxml import NotPlain, read_plain_sheet, sheet_list
 from orgcheck.read.sniff import zip_damaged
 
 
@@ -145,9 +145,14 @@ def load_sheet(wb, name: str, path: Path, limits: Limits) -> Grid:
 
     A plain .xlsx sheet is read from its XML directly (``sheetxml``, several times
     faster); any other sheet, or one that path declines, goes through calamine."""
-    plain = read_plain_sheet(path, name) if _is_package(wb) else None
+
+    def check(height: int, width: int) -> None:
+        _check_shape(height, width, limits, path, name)
+        if height * width > limits.max_cells:  # only when the size check was skipped
+            raise NotPlain("a rectangle left to the size check")
+
+    plain = read_plain_sheet(path, name, check) if _is_package(wb) else None
     if plain is not None:
-        _check_shape(plain.height, plain.width, limits, path, name)
         return _grid(plain.columns, plain.first_row, name, plain.longest)
     try:
         sheet = wb.get_sheet_by_name(name)
