@@ -185,7 +185,7 @@ def first_last(name: np.ndarray) -> np.ndarray | None:
     while np.count_nonzero(head != "") < 5000 and len(head) < len(name):  # mostly blank
         head = name[: len(head) * 4]
     filled = pd.Series(head[head != ""][:5000], dtype=object)
-    if sum(v.count(",") for v in filled.tolist()) < 0.8 * len(filled):  # cheap "no"
+    if "".join(filled.tolist()).count(",") < 0.8 * len(filled):  # cheap "no"
         return None
     if not len(filled) or filled.str.fullmatch(_LAST_FIRST).mean() < 0.8:
         return None
@@ -475,7 +475,11 @@ def damaged_ids(frame: pd.DataFrame, columns: dict[str, str]) -> str | None:
     while len(sample := filled(upto)) < 5000 and upto < len(cells):
         upto *= 4
     sample = sample.iloc[:5000]
-    if all(isinstance(v, str) and "e" not in v and "E" not in v for v in sample.tolist()):
+    try:
+        written = "".join(sample.tolist())
+    except TypeError:  # a missing cell: left to the pattern check, as before
+        written = "e"
+    if "e" not in written and "E" not in written:
         return None  # none even has an exponent
     if not len(sample) or sample.str.fullmatch(_EXCEL_SCIENTIFIC).mean() < 0.5:
         return None

@@ -77,7 +77,7 @@ class Lookup:
         counts = np.bincount(codes, minlength=len(uniq))
         self.index = pd.Index(uniq, dtype=object)
         numbers = plain_numbers(uniq) if len(uniq) > 10_000 else None
-        self._numbers = pd.Index(numbers) if numbers is not None else None
+        self._numbers = _number_index(numbers) if numbers is not None else None
         self.pos = np.full(len(uniq), AMBIGUOUS, dtype=np.int64)
         single = counts[codes] == 1
         self.pos[codes[single]] = pos[single]
@@ -106,6 +106,30 @@ class Lookup:
 
     def get(self, key: str) -> int:
         return int(self.find([key])[0])
+
+
+class _Table:
+    """``pd.Index(numbers).get_indexer`` for distinct numbers in a narrow range: a table
+    indexed by the number (ids fill their range densely; no hash table to build)."""
+
+    def __init__(self, numbers: np.ndarray, low: int, span: int) -> None:
+        self.low = low
+        self.at = np.full(span, -1, dtype=np.int64)
+        self.at[numbers - low] = np.arange(len(numbers), dtype=np.int64)
+
+    def get_indexer(self, numbers: np.ndarray) -> np.ndarray:
+        slot = numbers - self.low
+        inside = (slot >= 0) & (slot < len(self.at))
+        return np.where(inside, self.at[np.where(inside, slot, 0)], -1)
+
+
+def _number_index(numbers: np.ndarray) -> pd.Index | _Table:
+    """What finds the position of a number among ``numbers`` (distinct)."""
+    low = int(numbers.min()) if len(numbers) else 0
+    span = int(numbers.max()) - low + 1 if len(numbers) else 0
+    if 0 < span <= 4 * len(numbers) + 4096:
+        return _Table(numbers, low, span)
+    return pd.Index(numbers)
 
 
 def _as_numbers(keys: list[str]) -> np.ndarray:

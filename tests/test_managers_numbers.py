@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from orgcheck.managers import Lookup, factorize_keys
-from orgcheck.names import factorize_text, plain_numbers
+from orgcheck.names import _factorize_numbers, _parse_digits, factorize_text, plain_numbers
 
 N = 30_000
 
@@ -78,3 +78,24 @@ def test_known_plain_ids_skip_the_check_but_not_the_answer():
     assert uniques.tolist() == list(want_uniques)
     huge = np.array([*values.tolist(), "9" * 25], dtype=object)
     assert factorize_text(huge, plain=True)[0].tolist() == pd.factorize(huge)[0].tolist()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_digits_read_from_the_joined_text_are_the_cells_numbers(seed):
+    rng = np.random.default_rng(seed)
+    widths = rng.integers(0, 19, 200) if seed % 2 else np.where(rng.random(200) < 0.1, 0, 7)
+    cells = ["" if w == 0 else str(rng.integers(10 ** (w - 1), 10**w)) for w in widths]
+    got = _parse_digits("\0".join(cells), len(cells))
+    assert got.tolist() == [int(c) if c else -1 for c in cells]
+    assert _parse_digits("\0\0", 3).tolist() == [-1, -1, -1]
+    assert _parse_digits("12\0" + "9" * 19, 2) is None  # 19 digits: left to astype
+
+
+def test_numbers_spread_wide_are_factorized_by_hashing():
+    numbers = np.array([5, 10**15, 5, -1, 10**15, 7], dtype=np.int64)
+    codes, first = _factorize_numbers(numbers)
+    assert codes.tolist() == pd.factorize(numbers)[0].tolist()
+    assert first.tolist() == [0, 1, 3, 5]
+    dense = np.array([3, 1, 3, -1, 2, 1], dtype=np.int64)
+    codes, first = _factorize_numbers(dense)
+    assert codes.tolist() == pd.factorize(dense)[0].tolist() and first.tolist() == [0, 1, 3, 4]

@@ -70,3 +70,17 @@ def test_a_cell_that_would_change_is_seen(fn, cells):
     arr = np.array(cells, dtype=object)
     assert [fn(c) for c in cells] != cells
     assert not _unchanged(fn)(joined(arr), arr, fn is not clean_text)
+
+
+def test_a_second_look_at_cleaned_repetitive_cells_reads_the_same_values():
+    """The leaver check reuses the codes the cleaning made: same answer as per cell."""
+    from orgcheck.names import map_distinct, normalise, release
+    from orgcheck.status import inactive_mask, is_leaver
+
+    raw = np.array([" Active", "Terminated ", "Active", "", "On  Leave"] * 5000, dtype=object)
+    status = normalise(raw, clean_text)[0]
+    assert map_distinct(status, len, dtype=np.int64).tolist() == [len(v) for v in status]
+    want = [is_leaver(v, "Status") for v in status]
+    assert inactive_mask(status, "Status").tolist() == want
+    release()
+    assert inactive_mask(status, "Status").tolist() == want
