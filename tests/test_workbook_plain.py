@@ -292,7 +292,7 @@ def test_the_size_check_parses_a_plain_sheet_once_for_the_reader(tmp_path, monke
     monkeypatch.setattr(sheetxml, "parse_sheet", lambda *a: calls.append(1) or parse(*a))
     raw = read_table(path)
     assert len(calls) == 1 and len(raw.frame) == 4
-    assert sheetxml._CHECKED["sheets"] == {}  # handed over, nothing kept
+    assert sheetxml._kept()["sheets"] == {}  # handed over, nothing kept
 
 
 def test_sheets_over_the_keeping_budget_are_parsed_again_by_the_reader(tmp_path, monkeypatch):

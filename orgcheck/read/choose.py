@@ -49,7 +49,7 @@ def _choose(wb, names: list[str], path: Path, limits: Limits) -> tuple[Grid, str
     # must not hold them all at once just to compare them
     best, best_grid, best_score = 0, None, None
     for i, name in enumerate(names):
-        grid = load_sheet(wb, name, path, limits)
+        grid = load_sheet(wb, name, path, limits, keep_checked=True)
         score = sheet_score(grid)
         if best_score is None or score > best_score:
             best, best_grid, best_score = i, grid, score

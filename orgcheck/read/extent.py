@@ -40,9 +40,17 @@ def check_sheets(path: Path, limits: Limits) -> bool:
     """Refuse a workbook whose sheet rectangle would exceed ``max_cells``.
 
     Returns whether any cell text holds an HTML entity, found on the same pass, so the
-    reader only unescapes cells when there is something to unescape."""
-    with zip_damaged(path, "the workbook's compressed data"):
-        return _check(path, limits)
+    reader only unescapes cells when there is something to unescape.
+
+    Plain sheets parsed here are kept for the reader of this one read: whatever an
+    earlier read left behind is dropped first."""
+    sheetxml.forget_checked()
+    try:
+        with zip_damaged(path, "the workbook's compressed data"):
+            return _check(path, limits)
+    except BaseException:  # a refused workbook is not read: keep none of it
+        sheetxml.forget_checked()
+        raise
 
 
 def _check(path: Path, limits: Limits) -> bool:

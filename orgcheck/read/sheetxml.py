@@ -23,6 +23,7 @@ import datetime as dt
 import itertools
 import posixpath
 import re
+import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ def plain_sheet(path: Path, name: str, check=None) -> PlainSheet:
     A sheet the size check already parsed (``parse_checked``) is taken from there."""
     with zipfile.ZipFile(path) as z:
         part = _sheet_part(z, name)
-        book, parsed = _checked(path, part)
+        book, parsed = _checked(path, z, part)
         if parsed is None:
             book = book or Book.read(z)
             parsed = parse_sheet(z, z.getinfo(part), book)
@@ -140,28 +141,44 @@ class Parsed:
     outside: bytes  # the part's XML before and after sheetData, for the size check
 
 
-#: Sheets parsed by the size check of the last workbook, until the reader takes them.
-_CHECKED: dict = {"key": None, "book": None, "sheets": {}}
 #: Cells kept that way at most (about 20 bytes each): a workbook of several big sheets
 #: must not hold them all at once, as ``choose`` holds one sheet besides the best.
 KEEP_CELLS = 20_000_000
+#: Sheets parsed by the size check of the last workbook, until the reader takes them;
+#: one store per thread, so two threads reading workbooks cannot swap their parts.
+_LOCAL = threading.local()
 
 
-def _key(path: Path) -> tuple:
+def _kept() -> dict:
+    if not hasattr(_LOCAL, "checked"):
+        _LOCAL.checked = {"key": None, "book": None, "sheets": {}}
+    return _LOCAL.checked
+
+
+def _key(path: Path, z: zipfile.ZipFile) -> tuple:
+    """What must not change for a kept parse to be this file's: the file (device,
+    inode, size, modified and changed times: a copy that restores the modified time
+    still changes the other) and each zip member's name, size and CRC."""
     stat = Path(path).stat()
-    return (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    members = tuple(
+        (i.filename, i.header_offset, i.compress_size, i.file_size, i.CRC) for i in z.infolist()
+    )
+    file = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return (str(Path(path).resolve()), file, members)
 
 
 def book_checked(path: Path, z: zipfile.ZipFile) -> Book | None:
     """The workbook's shared parts, read once per size check (None: not plain)."""
+    kept = _kept()
     try:
-        key = _key(path)
-        if _CHECKED["key"] != key:
-            _CHECKED.update(key=key, book=None, sheets={})
-            _CHECKED["book"] = Book.read(z)
+        key = _key(path, z)
+        if kept["key"] != key:
+            kept.update(key=None, book=None, sheets={})
+            book = Book.read(z)
+            kept.update(key=key, book=book)
     except (NotPlain, *_ERRORS):
         return None
-    return _CHECKED["book"]
+    return kept["book"]
 
 
 def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Parsed | None:
@@ -175,28 +192,31 @@ def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
         parsed = parse_sheet(z, info, book)
     except (NotPlain, *_ERRORS):
         return None
-    kept = sum(len(p.cells.row) for p in _CHECKED["sheets"].values())
+    sheets = _kept()["sheets"]
+    kept = sum(len(p.cells.row) for p in sheets.values())
     if kept + len(parsed.cells.row) <= KEEP_CELLS:  # else the reader parses it again
-        _CHECKED["sheets"][info.filename] = parsed
+        sheets[info.filename] = parsed
     return parsed
 
 
 def forget_checked(part: str | None = None) -> None:
     """Drop one kept sheet (or all), e.g. one the size check goes on to refuse."""
+    kept = _kept()
     if part is None:
-        _CHECKED.update(key=None, book=None, sheets={})
+        kept.update(key=None, book=None, sheets={})
     else:
-        _CHECKED["sheets"].pop(part, None)
+        kept["sheets"].pop(part, None)
 
 
-def _checked(path: Path, part: str) -> tuple[Book | None, Parsed | None]:
+def _checked(path: Path, z: zipfile.ZipFile, part: str) -> tuple[Book | None, Parsed | None]:
     """The book and the sheet the size check parsed for this file, if it did."""
+    kept = _kept()
     try:
-        if _CHECKED["key"] != _key(path):
+        if kept["key"] is None or kept["key"] != _key(path, z):
             return None, None
     except OSError:
         return None, None
-    return _CHECKED["book"], _CHECKED["sheets"].pop(part, None)
+    return kept["book"], kept["sheets"].pop(part, None)
 
 
 @dataclass
@@ -242,7 +262,9 @@ def _relationships(z: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
     for rel in _xml(z, "xl/_rels/workbook.xml.rels").iter(f"{_PKG}Relationship"):
         target = rel.get("Target", "")
         target = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
-        out[rel.get("Id")] = (posixpath.normpath(target), rel.get("Type", "").rsplit("/", 1)[-1])
+        if posixpath.normpath(target) != target:  # calamine takes 'a/../b' literally
+            target = ""
+        out[rel.get("Id")] = (target, rel.get("Type", "").rsplit("/", 1)[-1])
     return out
 
 
@@ -260,9 +282,13 @@ def _workbook_checks(z: zipfile.ZipFile) -> None:
     ]
     if books != ["xl/workbook.xml"]:
         raise NotPlain("the workbook is not at xl/workbook.xml")
-    for props in _xml(z, "xl/workbook.xml").iter(f"{_MAIN}workbookPr"):
-        if props.get("date1904", "0").lower() not in ("0", "false"):
-            raise NotPlain("1904 date system")
+    for element in _xml(z, "xl/workbook.xml").iter():
+        # calamine matches the local name, whatever the namespace (or its prefix)
+        if not isinstance(element.tag, str) or not element.tag.endswith("workbookPr"):
+            continue
+        for key, value in element.attrib.items():
+            if key.endswith("date1904") and value.lower() not in ("0", "false"):
+                raise NotPlain("1904 date system")
 
 
 def _sheet_part(z: zipfile.ZipFile, name: str) -> str:
@@ -279,17 +305,23 @@ def _sheet_part(z: zipfile.ZipFile, name: str) -> str:
 
 
 def _style_kinds(z: zipfile.ZipFile, part: str | None) -> np.ndarray:
-    """Per cell style (``s``): 1 number, 2 date, 0 a format left to calamine."""
+    """Per cell style (``s``): 1 number, 2 date, 0 a format left to calamine.
+
+    Format ids must be written plainly ('14', not '014' or ' 14'): calamine looks
+    built-in formats up by their text, where Python's int() reads all of them as 14."""
     if part is None:
         return np.array([_NUMBER], dtype=np.int8)
     styles = _xml(z, part)
+    if styles.tag != f"{_MAIN}styleSheet":  # calamine matches local names only
+        raise NotPlain("styles outside the spreadsheet namespace")
     codes = {
-        int(f.get("numFmtId", "-1")): f.get("formatCode", "") for f in styles.iter(f"{_MAIN}numFmt")
+        _format_id(f.get("numFmtId")): f.get("formatCode", "")
+        for f in styles.iter(f"{_MAIN}numFmt")
     }
     kinds = []
     for xfs in styles.iter(f"{_MAIN}cellXfs"):
         for xf in xfs.iter(f"{_MAIN}xf"):
-            fmt = int(xf.get("numFmtId", "0"))
+            fmt = _format_id(xf.get("numFmtId", "0"))
             if fmt in codes:
                 kinds.append(_code_kind(codes[fmt]))
             elif fmt in _NUMBER_FORMATS:
@@ -299,21 +331,49 @@ def _style_kinds(z: zipfile.ZipFile, part: str | None) -> np.ndarray:
     return np.array(kinds or [_NUMBER], dtype=np.int8)
 
 
-_QUOTED = re.compile(r'"[^"]*"|\\.')
+_FORMAT_ID = re.compile(r"0|[1-9][0-9]{0,4}")
+
+
+def _format_id(text: str | None) -> int:
+    if text is None or not _FORMAT_ID.fullmatch(text):
+        raise NotPlain("a number format id not written plainly")
+    return int(text)
+
+
+_DATE_LETTERS = frozenset("ymdhs")
 
 
 def _code_kind(code: str) -> int:
-    """A custom number format: plain number codes and y/m/d-only date codes are handled."""
+    """A custom number format: plain number codes and y/m/d-only date codes are handled.
+
+    Read as calamine reads it: only the part before the first ';' outside quotes
+    counts (at that ';' calamine answers 'not a date'), quoted text and a character
+    after a backslash are literal, and an unclosed quote runs to the end. Brackets,
+    fills and skips are left to calamine."""
     if code.strip().casefold() in ("general", "@"):
         return _NUMBER
     if "[" in code or "*" in code or "_" in code:
         return 0
-    letters = {c.casefold() for c in _QUOTED.sub("", code) if c.isalpha()}
+    letters: set[str] = set()
+    quoted = escaped = False
+    for ch in code:
+        if escaped:
+            escaped = False
+        elif quoted:
+            quoted = ch != '"'
+        elif ch == "\\":
+            escaped = True
+        elif ch == '"':
+            quoted = True
+        elif ch == ";":
+            break
+        elif ch.isalpha():
+            letters.add(ch.casefold())
     if not letters or letters == {"e"}:
         return _NUMBER
     # a date, or a date and time of day (whole serials only ever reach the text here,
     # and calamine's midnight datetime reads as the date alone)
-    dated = letters <= {"y", "m", "d", "h", "s"} and bool(letters & {"y", "d"})
+    dated = letters <= _DATE_LETTERS and bool(letters & {"y", "d"})
     return _DATE if dated else 0
 
 
@@ -410,11 +470,15 @@ def parse_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book) -> Parsed
             data = data[len(piece) :]
             if end >= 0:
                 break
+            if len(data) > CHUNK:  # a row longer than a chunk: not joined block by block
+                raise NotPlain("a row longer than a chunk")
             block = fh.read(CHUNK)
             if not block:
                 raise NotPlain("sheetData not closed")
             data += block
-        tail = data + fh.read()
+        tail = data + fh.read(CHUNK + 1)
+        if len(tail) > CHUNK:  # the size check scans a long tail in chunks instead
+            raise NotPlain("much XML after sheetData")
     return Parsed(_cells_of(pieces), inline, max(rows, row_tags), cols, escaped, head + tail)
 
 
@@ -515,6 +579,9 @@ def _parse(
         n_value + n_text + int(empty_pair.sum())
     ):
         raise NotPlain("a value outside a cell")
+    # each cell's last tag: itself (<c/>), or its </c> after <v>..</v> or <is><t>..</t></is>
+    last = k + np.where(has_text, 5, np.where(has_value, 3, np.where(empty_pair, 1, 0)))
+    _rows_nest(buf, a, lt, kind, last)
     valued = has_value | has_text
     kv, text = k[valued], has_text[valued]
     all_rows, all_cols, all_after = _refs(a, start + 6)  # empty cells count for the extent
@@ -545,6 +612,32 @@ def _parse(
 
 
 _ROW_REF = np.frombuffer(b'<row r="', dtype=np.uint8)
+
+
+_WHITESPACE = b" \t\n"
+
+
+def _rows_nest(buf: bytes, a: np.ndarray, lt: np.ndarray, kind: np.ndarray, last: np.ndarray):
+    """Rows and cells nest as XML requires (calamine refuses a stray ``</row>``): each
+    tag is followed by one it may be followed by. Between rows: an open row, a closed
+    (``<row/>``) one, or the end; in a row (after an open row tag or a cell): a cell or
+    ``</row>``. The cells' own inner tags were matched already."""
+    rows = np.flatnonzero(kind == _ROW)
+    tag_end = lt[rows + 1] - 1
+    loose = np.flatnonzero(a[tag_end] != _GT)  # whitespace after the tag: find its end
+    for i in loose.tolist():
+        start, following = int(lt[rows[i]]), int(lt[rows[i] + 1])
+        end = buf.find(b">", start, following)
+        if end < 0 or buf[end + 1 : following].strip(_WHITESPACE):
+            raise NotPlain("text after a row tag")
+        tag_end[i] = end
+    closed = a[tag_end - 1] == _SLASH
+    in_row = np.isin(kind[np.concatenate([rows[~closed], last]) + 1], (_C, _ROW_END))
+    ends = np.flatnonzero(kind == _ROW_END)
+    between = np.isin(kind[np.concatenate([rows[closed], ends]) + 1], (_ROW, 0))
+    starts = kind[0] == _ROW if len(kind) > 6 else True  # 6 padding tags of kind 0
+    if not (in_row.all() and between.all() and starts):
+        raise NotPlain("rows and cells do not nest")
 
 
 def _row_tags_max(a: np.ndarray, lt: np.ndarray, kind: np.ndarray) -> int:
@@ -644,8 +737,10 @@ def _refs(a: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
 
 def _attributes(a: np.ndarray, at: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The ``s`` (style) and ``t`` (type: one letter, or ``i`` for inlineStr) attributes
-    after the reference; any other attribute or type ('str', 'e'...) is refused."""
-    style = np.zeros(len(at), dtype=np.int64)
+    after the reference; any other attribute or type ('str', 'e'...) is refused.
+    A cell without ``s`` answers style -1: calamine gives it no format at all (not
+    the first cell format's)."""
+    style = np.full(len(at), -1, dtype=np.int64)
     typ = np.full(len(at), ord("n"), dtype=np.uint8)
     for _ in range(2):
         more = np.flatnonzero(at < end)
@@ -691,7 +786,7 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
     if not whole[is_str].all() or (idx[is_str] >= n_strings).any():
         raise NotPlain("a shared-string index that is not one")
     kind[is_str], number[is_str] = 0, idx[is_str]
-    if not (whole[is_bool] & (idx[is_bool] <= 1)).all():
+    if not (whole[is_bool] & (idx[is_bool] <= 1) & (length[is_bool] == 1)).all():
         raise NotPlain("a bool that is not 0 or 1")
     kind[is_bool], number[is_bool] = 2, idx[is_bool]
     num = ~(is_str | is_bool | is_text)
@@ -702,7 +797,7 @@ def _values(a, row, col, style, typ, v_start, v_end, n_strings, kinds) -> _Cells
         number[rest] = _floats(a, v_start[rest], length[rest])
     if (style >= len(kinds)).any():
         raise NotPlain("a style the workbook does not define")
-    style_kind = kinds[style]
+    style_kind = np.append(kinds, np.int8(_NUMBER))[style]  # no style (-1): General
     if (style_kind[num] == 0).any():
         raise NotPlain("a number format left to calamine")
     dated = num & (style_kind == _DATE)

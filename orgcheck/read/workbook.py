@@ -28,7 +28,7 @@ from orgcheck.errors import InputError, UsageError
 from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
-from orgcheck.read.sheetxml import NotPlain, read_plain_sheet, sheet_list
+from orgcheck.read.sheetxml import NotPlain, forget_checked, read_plain_sheet, sheet_list
 from orgcheck.read.sniff import zip_damaged
 
 
@@ -140,11 +140,21 @@ def pick_name(wb, wanted: str, path: Path) -> str:
     )
 
 
-def load_sheet(wb, name: str, path: Path, limits: Limits) -> Grid:
+def load_sheet(wb, name: str, path: Path, limits: Limits, keep_checked: bool = False) -> Grid:
     """One sheet as a text grid; numbers that are whole become '1001', dates ISO.
 
     A plain .xlsx sheet is read from its XML directly (``sheetxml``, several times
-    faster); any other sheet, or one that path declines, goes through calamine."""
+    faster); any other sheet, or one that path declines, goes through calamine.
+    The other sheets the size check parsed are then dropped, unless ``keep_checked``
+    (``choose`` reads them next): nothing of this file outlives its read."""
+    try:
+        return _load_sheet(wb, name, path, limits)
+    finally:
+        if not keep_checked:
+            forget_checked()
+
+
+def _load_sheet(wb, name: str, path: Path, limits: Limits) -> Grid:
 
     def check(height: int, width: int) -> None:
         _check_shape(height, width, limits, path, name)
