@@ -168,7 +168,12 @@ def _maybe_shared(keys: np.ndarray) -> np.ndarray:
     """Rows whose non-blank key's hash another row's key has: every repeated key among
     them, for a third of the cost of factorizing text."""
     hashes = np.fromiter(map(hash, keys.tolist()), dtype=np.int64, count=len(keys))
-    return pd.Series(hashes).duplicated(keep=False).to_numpy() & (keys != "")
+    buckets = 1 << (4 * len(keys)).bit_length()  # four to eight per row
+    bucket = (hashes & (buckets - 1)).astype(np.intp)  # low bits first: most rows are
+    crowded = np.flatnonzero(np.bincount(bucket, minlength=buckets)[bucket] > 1)  # alone
+    out = np.zeros(len(keys), dtype=bool)
+    out[crowded] = pd.Series(hashes[crowded]).duplicated(keep=False).to_numpy()
+    return out & (keys != "")
 
 
 _LAST_FIRST = r"[^,]+,\s*[^,]+"

@@ -41,6 +41,9 @@ KEYERS: dict[str, Callable[[str], str]] = {"id": id_key, "email": email_key, "na
 #: Past this many rows the column choice is made on an evenly spaced sample of rows;
 #: the winner is then resolved in full.
 SAMPLE_ROWS = 20_000
+#: Up to this many rows the first (column, key) pair is resolved in full rather than on
+#: a sample: it usually wins, and is then not resolved a second time.
+WHOLE_FIRST = 200_000
 #: A (column, key) pair resolving this share of references is taken without trying more.
 GOOD_ENOUGH = 0.98
 
@@ -277,8 +280,16 @@ def resolve(
 
     ``rows`` limits the work to a sample of rows when only a score is wanted.
     """
+    return _resolve(header, refs, space, rows)[0]
+
+
+def _resolve(
+    header: str, refs: np.ndarray, space: KeySpace, rows: np.ndarray | None, both: bool = False
+) -> tuple[Resolution, Resolution | None]:
+    """:func:`resolve`; with ``both``, of every row, handing back the sample of ``rows``
+    (read off the whole, as each row's answer depends only on its own cell) and the whole."""
     own = np.arange(len(refs), dtype=np.int64)
-    if rows is not None:
+    if rows is not None and not both:
         refs, own = refs[rows], own[rows]
     codes, distinct = factorize_text(refs, use_na_sentinel=False)
     blanks = distinct == ""
@@ -293,18 +304,25 @@ def resolve(
     pos = upos[codes]
     is_self = pos == own
     pos[is_self] = TOP
-    blank = blanks[codes]
-    references = int(np.count_nonzero((pos != TOP) | (is_self & ~blank)))
-    return Resolution(
-        header=header,
-        space=space,
-        pos=pos,
-        codes=codes,
-        values=np.array(uniques, dtype=object),
-        references=references,
-        resolved=int(np.count_nonzero(pos >= 0) + np.count_nonzero(is_self)),
-        self_refs=int(np.count_nonzero(is_self)),
-    )
+    values = np.array(uniques, dtype=object)
+
+    def made(pos: np.ndarray, codes: np.ndarray, is_self: np.ndarray) -> Resolution:
+        blank = blanks[codes]
+        return Resolution(
+            header=header,
+            space=space,
+            pos=pos,
+            codes=codes,
+            values=values,
+            references=int(np.count_nonzero((pos != TOP) | (is_self & ~blank))),
+            resolved=int(np.count_nonzero(pos >= 0) + np.count_nonzero(is_self)),
+            self_refs=int(np.count_nonzero(is_self)),
+        )
+
+    whole = made(pos, codes, is_self)
+    if not both or rows is None:
+        return whole, None
+    return made(pos[rows], codes[rows], is_self[rows]), whole
 
 
 def sample_rows(n: int, limit: int = SAMPLE_ROWS) -> np.ndarray | None:
@@ -329,6 +347,7 @@ def choose(
         return Choice(None)
     n = len(candidates[0][1])
     rows = sample_rows(n)
+    whole: dict[int, Resolution] = {}  # sampled reading -> the same in full, when made
     shape = functools.cache(lambda header: looks_like(dict(candidates)[header]))
     scored: list[tuple[tuple[int, int], Resolution]] = []  # ((-column, -space), resolution)
     for space_i, make in enumerate(spaces):
@@ -338,15 +357,20 @@ def choose(
         for col_i, (header, refs) in enumerate(candidates):
             if space.kind == "email" and not _has_at(refs):
                 continue
-            scored.append(((-col_i, -space_i), resolve(header, refs, space, rows)))
+            # the first reading usually wins: up to WHOLE_FIRST rows it is read in full once
+            first = rows is not None and not scored and n <= WHOLE_FIRST
+            res, full = _resolve(header, refs, space, rows, both=first)
+            if full is not None:
+                whole[id(res)] = full
+            scored.append(((-col_i, -space_i), res))
         if scored and _good(_best(scored, shape), candidates[0][0]):
             break
     best = _best(scored, shape) if scored else None
     if best is None:
         return Choice(None)
-    final = (
-        best if rows is None else resolve(best.header, dict(candidates)[best.header], best.space)
-    )
+    final = best if rows is None else whole.get(id(best))
+    if final is None:
+        final = resolve(best.header, dict(candidates)[best.header], best.space)
     notes = _choice_notes(final, [r for _, r in scored if r is not best], rows)
     return Choice(final, notes + mix_in(final, spaces))
 

@@ -190,14 +190,17 @@ def _all_plain_emails(text: str, cells: np.ndarray, clean: bool = False) -> bool
     units = _units(text)
     if ((units - units.dtype.type(65)) < 26).any():  # ASCII upper case
         return False
-    at, nul = np.flatnonzero(units == 64), np.flatnonzero(units == 0)
-    if len(at) != np.count_nonzero(cells != ""):
+    marks = np.flatnonzero((units == 64) | (units == 0))  # every "@" and NUL, in order
+    is_at = units[marks] == 64
+    if (is_at[1:] & is_at[:-1]).any():
+        return False  # two "@" with no NUL between: in one cell
+    at = marks[is_at]
+    bounds = np.concatenate(([-1], marks[~is_at], [len(units)]))  # the NULs around cells
+    if len(at) != np.count_nonzero(np.diff(bounds) > 1):
         return False  # some cell without an "@" (then one has two: also left to email_key)
-    cell = np.searchsorted(nul, at)  # which cell each "@" is in
-    if (np.diff(cell) == 0).any():
-        return False  # two in one cell
-    bounds = np.concatenate(([-1], nul, [len(units)]))  # the NULs around each cell
-    if (at == bounds[cell] + 1).any() or (at == bounds[cell + 1] - 1).any():
+    if len(at) and (at[0] == 0 or at[-1] == len(units) - 1):
+        return False  # "@" at the start of the first cell or the end of the last
+    if (units[at[at > 0] - 1] == 0).any() or (units[at[at < len(units) - 1] + 1] == 0).any():
         return False  # "@" at the start or end of a cell
     ends = bounds[1:] - 1
     if (units[ends[ends >= 0]] == 46).any():

@@ -99,3 +99,25 @@ def test_numbers_spread_wide_are_factorized_by_hashing():
     dense = np.array([3, 1, 3, -1, 2, 1], dtype=np.int64)
     codes, first = _factorize_numbers(dense)
     assert codes.tolist() == pd.factorize(dense)[0].tolist() and first.tolist() == [0, 1, 3, 4]
+
+
+def test_a_sample_read_off_the_whole_scores_as_the_sample_itself():
+    """``choose`` resolves its first reading of a mid-sized file in full once and reads
+    the sample's score off it: the score must be the sample's own."""
+    from orgcheck.managers import _resolve, key_space, resolve, sample_rows
+
+    ids = column(5, [])
+    refs = column(6, ["", "17", "n/a", "nobody here"])[: len(ids)]
+    refs[100:110] = ids[100:110]  # people naming themselves
+    space = key_space("id", "id", [ids])
+    rows = sample_rows(len(refs))
+    sample, whole = _resolve("m", refs, space, rows, both=True)
+    alone, full = resolve("m", refs, space, rows), resolve("m", refs, space)
+    for got, want in ((sample, alone), (whole, full)):
+        assert got.pos.tolist() == want.pos.tolist()
+        assert (got.references, got.resolved, got.self_refs) == (
+            want.references,
+            want.resolved,
+            want.self_refs,
+        )
+    assert whole.values[whole.codes].tolist() == full.values[full.codes].tolist()
