@@ -84,3 +84,24 @@ def test_a_second_look_at_cleaned_repetitive_cells_reads_the_same_values():
     assert inactive_mask(status, "Status").tolist() == want
     release()
     assert inactive_mask(status, "Status").tolist() == want
+
+
+def test_factorizing_by_address_gives_pandas_codes_and_values():
+    """Shared string objects, equal strings in separate objects, missing cells, numbers
+    and a strided view: the same answer as ``pd.factorize``."""
+    import pandas as pd
+
+    from orgcheck.names import factorize_objects
+
+    rng = np.random.default_rng(3)
+    pool = ["a", "b", "".join(["a"]), None, float("nan"), "", " ", 1, 1.0, "c"]
+    for _ in range(500):
+        cells = np.empty(int(rng.integers(0, 40)), dtype=object)
+        for i in range(len(cells)):
+            fresh = "x" * int(rng.integers(0, 3)) + "y"  # a new object each time
+            cells[i] = pool[int(rng.integers(0, len(pool)))] if rng.random() < 0.8 else fresh
+        for arr in (cells, cells[::2]):
+            codes, uniques = factorize_objects(arr)
+            want_codes, want_uniques = pd.factorize(arr, use_na_sentinel=True)
+            assert codes.tolist() == want_codes.tolist()
+            assert list(uniques) == list(want_uniques)
