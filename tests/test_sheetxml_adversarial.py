@@ -351,3 +351,32 @@ def test_a_workbook_the_size_check_refuses_leaves_nothing_kept(tmp_path):
     with pytest.raises(LimitError):
         extent.check_sheets(path, Limits(max_cells=2))
     assert sheetxml._kept() == {"key": None, "book": None, "sheets": {}}
+
+
+def test_unreadable_members_make_the_fast_path_decline(tmp_path):
+    # zipfile raises NotImplementedError for a compression method it lacks (and
+    # RuntimeError for an encrypted member: caught alike, not built here)
+    path = _xlsx(tmp_path / "e.xlsx", _row2(_c("A2", "1")))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        infos = {i.filename: i for i in z.infolist()}
+    for method, name in [(9, "xl/worksheets/sheet1.xml"), (99, "xl/workbook.xml")]:
+        local = infos[name].header_offset
+        data[local + 8 : local + 10] = method.to_bytes(2, "little")
+        central = data.find(b"PK\x01\x02")  # the central directory's entries
+        while central >= 0:
+            length = int.from_bytes(data[central + 28 : central + 30], "little")
+            if data[central + 46 : central + 46 + length] == name.encode():
+                data[central + 10 : central + 12] = method.to_bytes(2, "little")
+            central = data.find(b"PK\x01\x02", central + 4)
+        broken = tmp_path / f"m{method}.xlsx"
+        broken.write_bytes(bytes(data))
+        assert sheetxml.read_plain_sheet(broken, "People") is None
+        assert sheetxml.sheet_list(broken) is None or name != "xl/workbook.xml"
+
+
+def test_a_huge_shared_strings_part_is_left_to_calamine(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheetxml, "SHARED_MOST", 64)
+    path = _xlsx(tmp_path / "s.xlsx", _row2(_c("A2", "2", "s")))
+    assert not _same_as_calamine(path)
+    assert read_table(path).frame.iloc[:, 0].tolist() == ["v0"]

@@ -38,6 +38,9 @@ from numpy.lib.stride_tricks import sliding_window_view
 from orgcheck.read import textlen
 
 CHUNK = 8 * 1024 * 1024
+#: Largest shared-strings part split here (a million-row export's is ~50 MB); calamine
+#: reads a larger one.
+SHARED_MOST = 512 * 1024 * 1024
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -53,6 +56,8 @@ _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _ERRORS = (
     zipfile.BadZipFile,
+    NotImplementedError,  # a compression method zipfile lacks
+    RuntimeError,  # an encrypted member
     zlib.error,
     EOFError,
     OSError,
@@ -388,6 +393,8 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, b
 
     if part is None:
         return np.empty(0, dtype=object), False
+    if z.getinfo(part).file_size > SHARED_MOST:  # held about four times over while split
+        raise NotPlain("shared strings too large to split at once")
     data = z.read(part)
     if b"<!" in data or b"\r" in data or b"_x" in data:  # DTD, CDATA; CR and _xHHHH_ escapes
         raise NotPlain("shared strings need an XML parser")
