@@ -22,6 +22,7 @@ from orgcheck.names import (
     clean_text,
     display_id,
     first_value,
+    know_numbers,
     map_distinct,
     name_key,
     normalise,
@@ -101,6 +102,8 @@ class Cells:
                 full = self.parent._cleaned(header, tag, clean)
                 same = other in self._text and self.parent._text.get(other) is full
                 self._text[tag + header] = self._text[other] if same else full[self.keep]
+                if tag and not same:  # manager references: numbers wanted for the lookup
+                    self._know_numbers(header, tag)
                 return self._text[tag + header]
             if self._joined.get(other) is not None:  # left as it was: clean for both uses
                 self._text[tag + header] = self._text[other]
@@ -112,6 +115,12 @@ class Cells:
             out, text = normalise(cells.to_numpy(dtype=object), clean)
             self._text[tag + header], self._joined[tag + header] = out, text
         return self._text[tag + header]
+
+    def _know_numbers(self, header: str, tag: str) -> None:
+        """Numbers of a kept column of plain ids from the whole column's joined text."""
+        text = self.parent._joined.get(tag + header) if self.parent is not None else None
+        if text is not None and self.keep is not None:
+            know_numbers(self._text[tag + header], text, self.keep)
 
     def text(self, header: str) -> np.ndarray:
         """A column's cells as clean text ('' for blank)."""
@@ -146,6 +155,8 @@ class Cells:
         if (header, kind) not in self._coded:
             keys = self.keys(header, kind)
             plain = kind == "id" and keys is self.text(header)  # id_key kept every cell
+            if plain:
+                self._know_numbers(header, "")
             self._coded[header, kind] = managers.factorize_keys(keys, plain)
         return self._coded[header, kind]
 

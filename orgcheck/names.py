@@ -129,6 +129,7 @@ def release() -> None:
     _UNITS[:] = [None, None]
     _NUMBERS[:] = [None, None]
     _DISTINCT[:] = [None, None, None]
+    _KNOWN.clear()
 
 
 def _lut(chars: str) -> np.ndarray:
@@ -258,6 +259,9 @@ def plain_numbers(values: np.ndarray, plain: bool = False) -> np.ndarray | None:
     arr = np.asarray(values, dtype=object)
     if _NUMBERS[0] is arr:
         return _NUMBERS[1]
+    for cells, numbers in _KNOWN:
+        if cells is arr:
+            return numbers
     if not plain:
         sample = arr[:: max(1, len(arr) // 64)].tolist()  # emails, names: need no join
         if not all(isinstance(v, str) and (v.isdigit() or not v) for v in sample):
@@ -316,6 +320,20 @@ def _number(places: list[np.ndarray], n: int) -> np.ndarray:
         out *= 10
         out += place
     return out - 48 * int("1" * len(places))
+
+
+def know_numbers(cells: np.ndarray, text: str, keep: np.ndarray) -> None:
+    """Tell :func:`plain_numbers` the numbers of ``cells``, the rows ``keep`` of a column
+    whose joined text is ``text``, when that column is all plain ids: read off the whole
+    column's text, they spare joining and checking the kept cells again."""
+    if _all_plain_ids(text):
+        numbers = _parse_digits(text, text.count("\0") + 1)
+        if numbers is not None:
+            _KNOWN[:] = [*_KNOWN[-3:], (cells, numbers[keep])]
+
+
+#: Cells whose :func:`plain_numbers` are known already, with them (see ``know_numbers``).
+_KNOWN: list = []
 
 
 #: The distinct values :func:`factorize_text` made last and their numbers: the lookup

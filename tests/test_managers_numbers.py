@@ -121,3 +121,40 @@ def test_a_sample_read_off_the_whole_scores_as_the_sample_itself():
             want.self_refs,
         )
     assert whole.values[whole.codes].tolist() == full.values[full.codes].tolist()
+
+
+def test_numbers_read_off_the_whole_column_are_the_kept_cells_numbers():
+    from orgcheck.names import joined, know_numbers, release
+
+    cells = column(7, [])
+    keep = np.flatnonzero(np.arange(len(cells)) % 5 != 0)
+    kept = cells[keep]
+    know_numbers(kept, joined(cells), keep)
+    assert plain_numbers(kept).tolist() == plain_numbers(kept.copy()).tolist()
+    release()
+    odd = column(8, ["007"])
+    keep = np.flatnonzero(np.arange(len(odd)) % 5 != 1)  # "007" is kept
+    kept = odd[keep]
+    know_numbers(kept, joined(odd), keep)  # not all plain ids: nothing known
+    assert plain_numbers(kept) is None
+
+
+def test_a_long_org_with_leavers_links_the_same_with_or_without_known_numbers(monkeypatch):
+    import orgcheck.build as build
+
+    rng = np.random.default_rng(9)
+    n = 12_000
+    records = [
+        {
+            "id": str(1000 + i),
+            "name": f"P {i}",
+            "manager": "" if i == 0 else str(1000 + int(rng.integers(0, i))),
+            "status": "Terminated" if i % 9 == 4 else "Active",
+        }
+        for i in range(n)
+    ]
+    fast = build.org_from_records(records)
+    monkeypatch.setattr(build, "know_numbers", lambda *a: None)
+    slow = build.org_from_records(records)
+    assert fast.parent.tolist() == slow.parent.tolist()
+    assert [f.to_json() for f in fast.data_findings] == [f.to_json() for f in slow.data_findings]
