@@ -105,3 +105,20 @@ def test_factorizing_by_address_gives_pandas_codes_and_values():
             want_codes, want_uniques = pd.factorize(arr, use_na_sentinel=True)
             assert codes.tolist() == want_codes.tolist()
             assert list(uniques) == list(want_uniques)
+
+
+@pytest.mark.parametrize("where", [-2, -1, 0, 1])
+def test_the_clean_check_sees_across_its_chunks(where):
+    """Text is checked a chunk at a time: a space run, a space before a NUL or a
+    control on either side of a cut is still seen."""
+    from orgcheck.names import _CHUNK
+
+    cut = _CHUNK + where
+    for bad in ("a  b", "a \0b", "a\tb", "a\0 b", "a\u3000b"):
+        text = "x" * (cut - 1) + bad + "y" * 10
+        cells = np.array(text.split("\0"), dtype=object)
+        assert joined(cells) == text
+        assert not _unchanged(clean_text)(text, cells, False), (where, bad)
+    fine = "x" * (cut - 1) + "a\0\0b c" + "y" * 10
+    cells = np.array(fine.split("\0"), dtype=object)
+    assert _unchanged(clean_text)(fine, cells, False)
