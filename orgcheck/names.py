@@ -306,8 +306,14 @@ def _parse_digits(text: str, n: int) -> np.ndarray | None:
     Python (50-70 ms for a million ids, this 10-20). None past 18 digits (int64's
     limit is left to ``astype``)."""
     units = _units(text)
+    if units.dtype != np.uint8:
+        return None
+    width = text.find("\0") if n > 1 else len(units)
+    as_wide = 0 < width <= 18 and len(units) + 1 == n * (width + 1)  # as the first cell
+    if as_wide and text.count("\0") == n - 1 and (units[width :: width + 1] == 0).all():
+        return _number([units[k :: width + 1] for k in range(width)], n)  # strided: no copy
     nul = np.flatnonzero(units == 0)
-    if units.dtype != np.uint8 or len(nul) != n - 1:
+    if len(nul) != n - 1:
         return None
     lengths = np.append(nul, len(units)) - np.concatenate(([0], nul + 1))
     if lengths.max() > 18:
@@ -315,13 +321,9 @@ def _parse_digits(text: str, n: int) -> np.ndarray | None:
     out = np.full(n, -1, dtype=np.int64)
     if not lengths.any():
         return out  # every cell blank
-    if len(units) + 1 == n * (int(lengths[0]) + 1) and (lengths == lengths[0]).all():
-        matrix = np.append(units, np.uint8(0)).reshape(n, -1)  # all as wide: a view
-        out[:] = _number([matrix[:, k] for k in range(int(lengths[0]))], n)
-        return out
     alone = units[units != 0]  # cells of each width read at their offsets in the digits
     offsets = np.cumsum(lengths) - lengths
-    for width in np.unique(lengths[lengths > 0]).tolist():
+    for width in (np.flatnonzero(np.bincount(lengths)[1:]) + 1).tolist():  # no sort
         rows = np.flatnonzero(lengths == width)
         at = offsets[rows]
         out[rows] = _number([alone[at + k] for k in range(width)], len(rows))

@@ -88,6 +88,9 @@ def test_digits_read_from_the_joined_text_are_the_cells_numbers(seed):
     got = _parse_digits("\0".join(cells), len(cells))
     assert got.tolist() == [int(c) if c else -1 for c in cells]
     assert _parse_digits("\0\0", 3).tolist() == [-1, -1, -1]
+    same = [str(v) for v in rng.integers(10**6, 10**7, 50)]  # all as wide: strided views
+    assert _parse_digits("\0".join(same), 50).tolist() == [int(c) for c in same]
+    assert _parse_digits("12\0\0\0", 2) is None  # not two cells
     assert _parse_digits("12\0" + "9" * 19, 2) is None  # 19 digits: left to astype
 
 
