@@ -67,7 +67,9 @@ def run_child(args: list[str], stdout=subprocess.DEVNULL) -> Run:
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    run = Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 // 10**6, proc.returncode, out)
+    run = Run(
+        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 // 10**6, proc.returncode, out
+    )
     if not run.ok:
         tail = err.strip().splitlines()[-3:]
         print(f"  ! {' '.join(args[-4:])}: exit {run.code}: {' | '.join(tail)}")
