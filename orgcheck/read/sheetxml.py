@@ -25,7 +25,6 @@ import posixpath
 import re
 import threading
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -36,6 +35,7 @@ from defusedxml.ElementTree import fromstring
 from numpy.lib.stride_tricks import sliding_window_view
 
 from orgcheck.read import textlen
+from orgcheck.read.sniff import ZIP_ERRORS
 
 CHUNK = 8 * 1024 * 1024
 #: Largest shared-strings part split here (a million-row export's is ~50 MB); calamine
@@ -54,19 +54,8 @@ _FIRST_SERIAL, _LAST_SERIAL = 61, 2_958_465
 _EPOCH = dt.date(1899, 12, 30)
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_ERRORS = (
-    zipfile.BadZipFile,
-    NotImplementedError,  # a compression method zipfile lacks
-    RuntimeError,  # an encrypted member
-    zlib.error,
-    EOFError,
-    OSError,
-    KeyError,
-    ValueError,
-    UnicodeDecodeError,
-    ParseError,
-    DefusedXmlException,
-)
+#: A damaged zip (as ``sniff`` lists it; ValueError covers UnicodeDecodeError) or XML.
+_ERRORS = (*ZIP_ERRORS, ParseError, DefusedXmlException)
 
 
 class NotPlain(Exception):
@@ -178,7 +167,7 @@ def book_checked(path: Path, z: zipfile.ZipFile) -> Book | None:
     try:
         key = _key(path, z)
         if kept["key"] != key:
-            kept.update(key=None, book=None, sheets={})
+            forget_checked()
             book = Book.read(z)
             kept.update(key=key, book=book)
     except (NotPlain, *_ERRORS):
@@ -672,10 +661,6 @@ def _texts(buf: bytes, first: np.ndarray, end: np.ndarray) -> list[str]:
 
 def _is_digit(x: np.ndarray) -> np.ndarray:
     return (x >= ord("0")) & (x <= ord("9"))
-
-
-def _is_upper(x: np.ndarray) -> np.ndarray:
-    return (x >= ord("A")) & (x <= ord("Z"))
 
 
 def _digits(
