@@ -19,6 +19,7 @@ import pandas as pd
 
 from orgcheck import __version__
 from orgcheck.model import LEVEL_NAMES
+from orgcheck.names import joined
 
 if TYPE_CHECKING:
     from orgcheck.analysis import Result
@@ -90,23 +91,26 @@ def _inner(values: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarra
     goes through ``_inner_slow``.
     """
     n = len(values)
-    try:
-        joined = "\x00".join(values.tolist())
-    except TypeError:  # a non-str value: None, NaN, a number
+    text = joined(values)
+    if text is None:  # a non-str value (None, NaN, a number) or a NUL inside a value
         return _inner_slow(values)
-    raw = np.frombuffer(joined.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    raw = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
     ends = np.flatnonzero(raw == 0)
-    if len(ends) != max(n - 1, 0):  # a NUL inside a value
-        return _inner_slow(values)
     wide = np.zeros(n, dtype=bool)
     wide[np.searchsorted(ends, np.flatnonzero(raw >= 0xC4))] = True
-    bad = np.flatnonzero(((raw - np.uint8(1)) < 0x1F) | (raw == 0x22) | (raw == 0x5C))
+    bad = np.flatnonzero(escaped_bytes(raw) & (raw != 0))  # the NULs are the separators
     if not len(bad):
         return values, None, wide
     out = values.copy()
     for i in np.unique(np.searchsorted(ends, bad)).tolist():
         out[i] = encode_basestring(out[i])[1:-1]
     return out, None, wide
+
+
+def escaped_bytes(raw: np.ndarray) -> np.ndarray:
+    """Which bytes of UTF-8 text JSON must escape: a quote, a backslash or a control
+    character (a byte below 0x80 is always that ASCII character)."""
+    return (raw < 0x20) | (raw == 0x22) | (raw == 0x5C)
 
 
 def _inner_slow(values: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:

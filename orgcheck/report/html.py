@@ -21,6 +21,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from orgcheck import __version__
+from orgcheck.jsonout import escaped_bytes
 from orgcheck.model import LEVEL_NAMES
 from orgcheck.report import words
 from orgcheck.report.structure import Report
@@ -102,7 +103,7 @@ def _dumps(value: object) -> str:
     """
     if type(value) is str and len(value) > _LONG:
         raw = np.frombuffer(value.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-        if not ((raw < 0x20) | (raw == 0x22) | (raw == 0x5C)).any():
+        if not escaped_bytes(raw).any():
             return f'"{value}"'
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
