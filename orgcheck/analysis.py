@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from orgcheck.model import Finding, Org
+from orgcheck.pandas_mode import python_strings
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Result:
         return out
 
 
+@python_strings
 def analyze(
     path: str | Path,
     *,

@@ -281,14 +281,17 @@ def _people(
     return _frame(data)
 
 
-#: The dtype pandas gives a column of text (``str`` from pandas 3, ``object`` before).
-_TEXT_DTYPE = pd.DataFrame({"x": np.array(["a"], dtype=object)})["x"].dtype
+def _text_dtype():
+    """The dtype pandas gives a column of text (``str`` from pandas 3, ``object`` before),
+    asked at each call: its storage follows the option ``orgcheck.pandas_mode`` sets."""
+    return pd.DataFrame({"x": np.array(["a"], dtype=object)})["x"].dtype
 
 
 def _frame(data: dict[str, object]) -> pd.DataFrame:
     """``pd.DataFrame(data)``, wrapping the text columns without copying them (a copy
     of a million-row column of text costs as much as the check pandas makes)."""
-    if pd.api.types.is_object_dtype(_TEXT_DTYPE):
+    text_dtype = _text_dtype()
+    if pd.api.types.is_object_dtype(text_dtype):
         return pd.DataFrame(data)
     seen: set[int] = set()
     columns = {}
@@ -296,7 +299,7 @@ def _frame(data: dict[str, object]) -> pd.DataFrame:
         if isinstance(v, np.ndarray) and v.dtype == object:
             shared = id(v) in seen  # one array for two columns ('' for absent fields)
             seen.add(id(v))
-            v = pd.array(v, dtype=_TEXT_DTYPE, copy=shared)
+            v = pd.array(v, dtype=text_dtype, copy=shared)
         columns[k] = v
     return pd.DataFrame(columns, copy=False)
 

@@ -20,6 +20,7 @@ import pandas as pd
 from orgcheck import __version__
 from orgcheck.model import LEVEL_NAMES
 from orgcheck.names import joined
+from orgcheck.pandas_mode import python_strings
 
 if TYPE_CHECKING:
     from orgcheck.analysis import Result
@@ -421,6 +422,7 @@ class _Collect:
         self.writelines = parts.extend
 
 
+@python_strings
 def write_json(result: Result, fh: TextIO, *, anonymize: bool = False) -> None:
     """Write the document to fh; people one per line, the rest indented.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from orgcheck.errors import UsageError
+from orgcheck.pandas_mode import python_strings
 
 if TYPE_CHECKING:
     from orgcheck.analysis import Result
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 FORMATS = ("html", "md", "text")
 
 
+@python_strings
 def render(result: Result, fmt: str, *, anonymize: bool = False) -> str:
     """The report for one analysis as text in ``fmt`` (html, md or text)."""
     from orgcheck.report import structure
