@@ -17,13 +17,13 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from orgcheck import __version__
 from orgcheck.jsonout import escaped_bytes
 from orgcheck.model import LEVEL_NAMES
-from orgcheck.report import words
+from orgcheck.report import compiled, words
 from orgcheck.report.structure import Report
 
 _PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # installed wheel
@@ -36,21 +36,24 @@ def template_dirs() -> list[Path]:
 
 
 @cache
-def environment() -> Environment:
-    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs()])
+def environment(precompiled: bool = True) -> Environment:
+    """The report's Jinja2 environment; its templates come precompiled when the copy
+    in ``compiled_templates`` was made from these very sources (see ``compiled``)."""
+    dirs = template_dirs()
+    loaders: list[BaseLoader] = [FileSystemLoader(str(d)) for d in dirs]
+    ahead = compiled.loader_for(dirs[0]) if precompiled and dirs else None
     env = Environment(
-        loader=loader,
-        autoescape=True,
+        loader=ChoiceLoader([ahead, *loaders] if ahead else loaders),
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        **compiled.OPTIONS,
     )
     env.filters["thousands"] = lambda n: f"{int(n):,}"
     return env
 
 
 def _asset(name: str) -> str:
-    env = environment()
+    """A file inlined as it is (the stylesheet, the script), read from the templates."""
+    env = environment(precompiled=False)
     source, _, _ = env.loader.get_source(env, name)
     return source
 
