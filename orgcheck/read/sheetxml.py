@@ -19,9 +19,11 @@ nothing is built densely before that measurement passes.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import posixpath
+import queue
 import re
 import threading
 import zipfile
@@ -179,13 +181,18 @@ def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     """Parse a worksheet during the size check and keep it for ``read_plain_sheet``, so
     a plain sheet's XML is inflated and scanned once. None: not plain (or the check's
     own scan must look at it)."""
-    book = book_checked(path, z)
-    if book is None:
-        return None
-    try:
-        parsed = parse_sheet(z, info, book)
-    except (NotPlain, *_ERRORS):
-        return None
+    try:  # the sheet's first blocks inflate while the shared strings are split
+        ahead = _Ahead(z, info)
+    except _ERRORS:  # parse_sheet meets it again
+        ahead = None
+    with ahead or contextlib.nullcontext():
+        book = book_checked(path, z)
+        if book is None:
+            return None
+        try:
+            parsed = parse_sheet(z, info, book, ahead)
+        except (NotPlain, *_ERRORS):
+            return None
     sheets = _kept()["sheets"]
     kept = sum(len(p.cells.row) for p in sheets.values())
     if kept + len(parsed.cells.row) <= KEEP_CELLS:  # else the reader parses it again
@@ -438,13 +445,16 @@ class _Cells:
     number: np.ndarray  # float64: the value, or the string's index (exact below 2**53)
 
 
-def parse_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book) -> Parsed:
-    """A worksheet part's cells, parsed a chunk of whole rows at a time."""
+def parse_sheet(
+    z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book, ahead: _Ahead | None = None
+) -> Parsed:
+    """A worksheet part's cells, parsed a chunk of whole rows at a time (from ``ahead``
+    when the part is already being inflated)."""
     from orgcheck.read.extent import _ESCAPED
 
     pieces, inline, escaped = [], [], False
     rows = cols = row_tags = 0
-    with z.open(info) as fh:
+    with ahead or _Ahead(z, info) as fh:
         data = fh.read(CHUNK)
         at = data.find(b"<sheetData")
         opened = data.find(b">", at)
@@ -476,6 +486,76 @@ def parse_sheet(z: zipfile.ZipFile, info: zipfile.ZipInfo, book: Book) -> Parsed
         if len(tail) > CHUNK:  # the size check scans a long tail in chunks instead
             raise NotPlain("much XML after sheetData")
     return Parsed(_cells_of(pieces), inline, max(rows, row_tags), cols, escaped, head + tail)
+
+
+#: Blocks (of ``CHUNK`` bytes) the inflating thread may hold ready for the parser.
+AHEAD = 2
+
+
+class _Ahead:
+    """A zip member read in blocks that a worker thread inflates ahead of the reader.
+
+    zlib's inflate and CRC release the GIL, so on two cores a sheet's inflation (a
+    fifth of a million-row sheet's parse) runs while the numpy parse of the block
+    before goes on. At most ``AHEAD`` blocks wait, so memory stays bounded. The member
+    is opened here (an error opening it is raised as before); the worker's error (a
+    damaged member, a bad CRC) is raised by the ``read`` that reaches it, as the
+    member's own read would have raised it there. Leaving the ``with`` (done,
+    NotPlain, or any error) stops the worker, joins it and closes the member: no
+    thread or file handle outlives the read."""
+
+    def __init__(self, z: zipfile.ZipFile, info: zipfile.ZipInfo):
+        self._member = z.open(info)
+        self._queue: queue.Queue = queue.Queue(AHEAD)
+        self._stop = threading.Event()
+        self._rest, self._ended = b"", False
+        self._worker = threading.Thread(
+            target=self._inflate, args=(CHUNK,), name="sheetxml-inflate"
+        )
+        try:
+            self._worker.start()
+        except BaseException:
+            self._member.close()
+            raise
+
+    def _inflate(self, size: int) -> None:
+        try:
+            while not self._stop.is_set():
+                block = self._member.read(size)
+                self._queue.put(block)
+                if not block:
+                    return
+        except BaseException as exc:  # handed to the reader, raised there
+            self._queue.put(exc)
+
+    def read(self, n: int) -> bytes:
+        """Up to ``n`` bytes, fewer only at the member's end (as ``member.read(n)``)."""
+        parts = [self._rest] if self._rest else []
+        have = len(self._rest)
+        while have < n and not self._ended:
+            block = self._queue.get()
+            if isinstance(block, BaseException):
+                self._ended = True
+                raise block
+            self._ended = not block
+            parts.append(block)
+            have += len(block)
+        data = b"".join(parts)  # one block: itself, not a copy
+        self._rest = data[n:]
+        return data[:n]
+
+    def __enter__(self) -> _Ahead:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """Stop the worker (again is harmless): once the queue is emptied it puts at
+        most one more block (a put waits only on a full queue), then sees the stop."""
+        self._stop.set()
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._queue.get_nowait()
+        self._worker.join()
+        self._member.close()
 
 
 def _cells_of(pieces: list[_Cells]) -> _Cells:
