@@ -26,6 +26,7 @@ from __future__ import annotations
 import ctypes
 import html
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -113,9 +114,54 @@ def _units(text: str) -> np.ndarray:
     letter (``'ı'`` makes the whole string two bytes a character) takes far longer.
     """
     if _UNITS[0] is not text:
-        data = text.encode("ascii" if text.isascii() else "utf-16-le", "surrogatepass")
-        _UNITS[:] = [text, np.frombuffer(data, dtype=np.uint8 if text.isascii() else np.uint16)]
+        units = _stored_units(text)
+        if units is None:
+            data = text.encode("ascii" if text.isascii() else "utf-16-le", "surrogatepass")
+            units = np.frombuffer(data, dtype=np.uint8 if text.isascii() else np.uint16)
+        _UNITS[:] = [text, units]
     return _UNITS[1]
+
+
+def _stored_units(text: str) -> np.ndarray | None:
+    """:func:`_units` read where CPython keeps the characters, when it keeps them as
+    those units (ASCII bytes, Latin-1 widened, UCS-2 as it is); None otherwise.
+
+    Encoding a copy of tens of megabytes costs its time and as much again in fresh
+    memory pages; a view costs neither. The layout is checked on a probe at import.
+    """
+    if not _LAYOUT or not text or type(text) is not str:
+        return None
+    if text.isascii():
+        kind, offset = 1, _LAYOUT[0]
+    else:
+        offset = _LAYOUT[1]
+        kind = (sys.getsizeof(text) - offset) // (len(text) + 1)
+        if kind not in (1, 2) or sys.getsizeof(text) != offset + kind * (len(text) + 1):
+            return None  # UCS-4 (left to the UTF-16 encoder) or an unexpected layout
+    store = (ctypes.c_uint8 if kind == 1 else ctypes.c_uint16) * len(text)
+    view = store.from_address(id(text) + offset)
+    view.text = text  # the view keeps the text alive
+    units = np.frombuffer(view, dtype=np.uint8 if kind == 1 else np.uint16)
+    if units[0] != ord(text[0]) or units[-1] != ord(text[-1]):
+        return None
+    return units if text.isascii() or kind == 2 else units.astype(np.uint16)
+
+
+def _layout() -> tuple[int, int] | None:
+    """Where CPython's compact strings keep their characters: (offset for ASCII, offset
+    for others), or None when a probe does not read back as written."""
+    if sys.implementation.name != "cpython":
+        return None
+    ascii_at, other_at = sys.getsizeof("") - 1, sys.getsizeof("\u0100") - 4
+    for probe, at, width in (("ab\x00c", ascii_at, 1), ("a\u0100\x00\u00e9", other_at, 2)):
+        text = probe + str(len(probe))  # made at run time, like a joined column
+        raw = ctypes.string_at(id(text) + at, len(text) * width)
+        if raw != text.encode("ascii" if width == 1 else "utf-16-le"):
+            return None
+    return ascii_at, other_at
+
+
+_LAYOUT = _layout()
 
 
 #: The text :func:`_units` was last asked for, and its units: a column's key check
@@ -127,6 +173,7 @@ def release() -> None:
     """Let go of the last joined column and its units (tens of megabytes for a million
     rows) once a table is done with."""
     _UNITS[:] = [None, None]
+    _DIGITS[:] = [None, False]
     _NUMBERS[:] = [None, None]
     _DISTINCT[:] = [None, None, None]
     _KNOWN.clear()
@@ -181,13 +228,19 @@ def _all_clean_controls(units: np.ndarray) -> bool:
 
 
 def _all_digits(text: str, cells: np.ndarray | None = None, clean: bool = False) -> bool:
-    """Every cell is blank or ASCII digits."""
+    """Every cell is blank or ASCII digits (remembered for the last text: the clean check
+    of an id column asks first, its key check next)."""
     if not text.isascii():
         return False
-    units = _units(text)
-    return np.count_nonzero((units - np.uint8(48)) < 10) + np.count_nonzero(units == 0) == len(
-        units
-    )
+    if _DIGITS[0] is not text:
+        units = _units(text)
+        digits = np.count_nonzero((units - np.uint8(48)) < 10)
+        _DIGITS[:] = [text, digits + np.count_nonzero(units == 0) == len(units)]
+    return _DIGITS[1]
+
+
+#: The text :func:`_all_digits` last answered for, and its answer.
+_DIGITS: list = [None, False]
 
 
 def _all_plain_ids(text: str, cells: np.ndarray | None = None, clean: bool = False) -> bool:
@@ -195,59 +248,82 @@ def _all_plain_ids(text: str, cells: np.ndarray | None = None, clean: bool = Fal
     return _all_digits(text) and text[:1] != "0" and "\x000" not in text
 
 
+#: Classes of code units for :func:`_all_plain_emails`, so one gather per chunk answers
+#: every per-character question: ordinary, a NUL between cells, "@", a character decided
+#: per distinct value (controls, DEL and non-ASCII), and one ``email_key`` would change
+#: or stop at (ASCII upper case, space, the address pattern's punctuation).
+_PLAIN, _NUL, _AT, _ODD, _BAD = range(5)
+
+
+def _email_classes() -> np.ndarray:
+    table = np.full(1 << 16, _ODD, dtype=np.uint8)
+    table[0x20:0x7F] = _PLAIN
+    table[[ord(c) for c in " <>()[]\"',;:"]] = _BAD
+    table[ord("A") : ord("Z") + 1] = _BAD
+    table[ord("@")] = _AT
+    table[0] = _NUL
+    return table
+
+
+_EMAIL_CLASS = _email_classes()
+
+
 def _all_plain_emails(text: str, cells: np.ndarray, clean: bool = False) -> bool:
     """Every cell is blank or an address ``email_key`` returns as it is: lower case, no
-    wrapper, no space or punctuation the address pattern stops at, one ``@`` inside."""
-    if any(c in text for c in " <>()[]\"',;:"):
-        return False
+    wrapper, no space or punctuation the address pattern stops at, one ``@`` inside.
+
+    The characters are classed a chunk at a time (see :data:`_EMAIL_CLASS`); only the
+    positions of "@" and NUL, and the distinct odd characters, outlive a chunk."""
     units = _units(text)
-    found = [np.empty(0, dtype=np.intp)]
+    table = _EMAIL_CLASS if units.dtype == np.uint16 else _EMAIL_CLASS[:256]
+    found, odd = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=units.dtype)]
     for start in range(0, len(units), _CHUNK):  # in chunks: see _all_clean
         part = units[start : start + _CHUNK]
-        if ((part - part.dtype.type(65)) < 26).any():  # ASCII upper case
+        kind = table.take(part)  # take: twice as quick as indexing
+        top = kind.max()
+        if top == _BAD:
             return False
-        found.append(np.flatnonzero((part == 64) | (part == 0)) + start)
-    marks = np.concatenate(found)  # every "@" and NUL, in order
-    is_at = units[marks] == 64
-    if (is_at[1:] & is_at[:-1]).any():
-        return False  # two "@" with no NUL between: in one cell
-    at = marks[is_at]
-    bounds = np.concatenate(([-1], marks[~is_at], [len(units)]))  # the NULs around cells
-    if len(at) != np.count_nonzero(np.diff(bounds) > 1):
-        return False  # some cell without an "@" (then one has two: also left to email_key)
-    if len(at) and (at[0] == 0 or at[-1] == len(units) - 1):
-        return False  # "@" at the start of the first cell or the end of the last
-    if (units[at[at > 0] - 1] == 0).any() or (units[at[at < len(units) - 1] + 1] == 0).any():
-        return False  # "@" at the start or end of a cell
-    ends = bounds[1:] - 1
-    if (units[ends[ends >= 0]] == 46).any():
-        return False  # a cell ending in "."
-    if not clean and not _all_printable(units):  # tabs, breaks...
+        if top == _ODD:
+            odd.append(np.unique(part[kind == _ODD]))
+        found.append(np.flatnonzero((kind - np.uint8(_NUL)) < 2) + start)  # NUL or "@"
+    if not _one_at_inside(units, np.concatenate(found)):
         return False
-    return _casefolded(units, text)
+    chars = np.unique(np.concatenate(odd)).tolist()
+    if not clean and not _printable(chars):  # tabs, breaks...
+        return False
+    return _casefolded([c for c in chars if c >= 0x80], text)
 
 
-def _all_printable(units: np.ndarray) -> bool:
-    """No cell holds a character ``str.isprintable`` refuses (checked per distinct one)."""
-    odd = units[(units < 0x20) | (units >= 0x7F)]
-    odd = odd[odd != 0]
-    if not len(odd):
-        return True
-    if units.dtype == np.uint16 and ((odd >= 0xD800) & (odd < 0xE000)).any():
+def _one_at_inside(units: np.ndarray, marks: np.ndarray) -> bool:
+    """Each non-blank cell holds one "@", neither first nor last, and does not end in
+    ".", read from ``marks``: the positions of every "@" and NUL, in order.
+
+    Between two neighbouring marks (the text's ends count as NULs) lies a blank cell,
+    the part of a cell before or after its "@", or a cell without one: exactly one of
+    the two is an "@" when and only when something lies between them."""
+    is_at = np.concatenate(([False], units[marks] == 64, [False]))
+    bounds = np.concatenate(([-1], marks, [len(units)]))
+    ats = is_at[1:].view(np.uint8) + is_at[:-1].view(np.uint8)
+    if ((ats == 1) != (np.diff(bounds) > 1)).any() or (ats == 2).any():
+        return False
+    ends = bounds[1:][~is_at[1:]] - 1  # the last unit of each cell (-1 or a NUL if blank)
+    return not (units[ends[ends >= 0]] == 46).any()  # none ends in "."
+
+
+def _printable(chars: list[int]) -> bool:
+    """No character (a code unit, NUL excluded) that ``str.isprintable`` refuses."""
+    if any(0xD800 <= c < 0xE000 for c in chars):
         return False  # beyond the BMP (or a lone surrogate): left to the normaliser
-    return "".join(map(chr, np.unique(odd).tolist())).isprintable()
+    return "".join(map(chr, chars)).isprintable()
 
 
-def _casefolded(units: np.ndarray, text: str) -> bool:
-    """``text.casefold() == text``, decided per distinct non-ASCII character (case
-    folding maps each character on its own); ASCII upper case is ruled out by the caller."""
-    odd = units[units >= 0x80]
-    if not len(odd):
-        return True
-    chars = np.unique(odd)
-    if ((chars >= 0xD800) & (chars < 0xE000)).any():  # beyond the BMP: fold the text
+def _casefolded(chars: list[int], text: str) -> bool:
+    """``text.casefold() == text``, given the distinct non-ASCII code units of ``text``
+    (case folding maps each character on its own; ASCII upper case is ruled out by the
+    caller)."""
+    if any(0xD800 <= c < 0xE000 for c in chars):  # beyond the BMP: fold the text
         return _casefolded_text(text)
-    rest = "".join(map(chr, chars.tolist()))
+    rest = "".join(map(chr, chars))
     return rest.casefold() == rest
 
 
@@ -322,8 +398,13 @@ def _parse_digits(text: str, n: int) -> np.ndarray | None:
     if not lengths.any():
         return out  # every cell blank
     alone = units[units != 0]  # cells of each width read at their offsets in the digits
+    widths = (np.flatnonzero(np.bincount(lengths)[1:]) + 1).tolist()  # no sort
+    if len(widths) == 1:  # blanks among ids all as wide: the digits are rows of a table
+        table = alone.reshape(-1, widths[0])
+        out[lengths != 0] = _number([table[:, k] for k in range(widths[0])], len(table))
+        return out
     offsets = np.cumsum(lengths) - lengths
-    for width in (np.flatnonzero(np.bincount(lengths)[1:]) + 1).tolist():  # no sort
+    for width in widths:
         rows = np.flatnonzero(lengths == width)
         at = offsets[rows]
         out[rows] = _number([alone[at + k] for k in range(width)], len(rows))

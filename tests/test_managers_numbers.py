@@ -161,3 +161,9 @@ def test_a_long_org_with_leavers_links_the_same_with_or_without_known_numbers(mo
     slow = build.org_from_records(records)
     assert fast.parent.tolist() == slow.parent.tolist()
     assert [f.to_json() for f in fast.data_findings] == [f.to_json() for f in slow.data_findings]
+
+
+def test_ids_all_as_wide_among_blanks_are_read_as_a_table():
+    for cells in (["", "1234", "5678"], ["12", "", "", "34", ""], ["", "", "9"], ["7", ""]):
+        got = _parse_digits("\0".join(cells), len(cells))
+        assert got.tolist() == [int(c) if c else -1 for c in cells], cells

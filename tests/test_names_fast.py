@@ -122,3 +122,78 @@ def test_the_clean_check_sees_across_its_chunks(where):
     fine = "x" * (cut - 1) + "a\0\0b c" + "y" * 10
     cells = np.array(fine.split("\0"), dtype=object)
     assert _unchanged(clean_text)(fine, cells, False)
+
+
+#: Cells the email check is tried on: capitals, NBSP, tabs, dotless i, sharp s, final
+#: sigma, astral letters, controls, wrappers, "@" anywhere, dots at the end, blanks.
+_EMAIL_BITS = ["a", "z", "@", ".", "", "A", " ", "\t", "\xa0", "ı", "İ", "ß", "Σ", "σ", "é"]
+_EMAIL_BITS += ["𝐚", "\x01", "\x7f", "<", ">", ",", ";", ":", "(", "x.com", "@x.com", "b@y"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_email_check_says_unchanged_only_when_no_cell_changes(seed):
+    """The one-pass email check against ``email_key`` cell by cell, on random cells."""
+    import random
+
+    from orgcheck.names import release
+
+    rng = random.Random(seed)
+    seen = set()
+    for _ in range(3000):
+        cells = [
+            "".join(rng.choice(_EMAIL_BITS) for _ in range(rng.randint(0, 5)))
+            for _ in range(rng.randint(1, 4))
+        ]
+        arr = np.array(cells, dtype=object)
+        fast = _unchanged(email_key)(joined(arr), arr, False)
+        release()
+        if fast:
+            assert [email_key(c) for c in cells] == cells, cells
+        seen.add(fast)
+    assert seen == {True, False}
+
+
+@pytest.mark.parametrize("where", [-2, -1, 0, 1])
+def test_the_email_check_sees_across_its_chunks(where):
+    """An "@" or a "." at the end of a cell on either side of a chunk's cut is seen."""
+    from orgcheck.names import _CHUNK, release
+
+    cut = _CHUNK + where
+    for bad in ("a@\0b@c", "a\0@b", "a.\0b@c", "a@b.\0", "a@b@c"):
+        text = "x" * (cut - 4) + "@x" + bad + "\0y@z"
+        cells = np.array(text.split("\0"), dtype=object)
+        assert not _unchanged(email_key)(text, cells, True), (where, bad)
+        release()
+    fine = "x" * (cut - 4) + "@x\0\0b@c\0y@z"
+    cells = np.array(fine.split("\0"), dtype=object)
+    assert _unchanged(email_key)(fine, cells, True)
+    release()
+
+
+@pytest.mark.parametrize(
+    "text", ["abc\0d", "héllo\0x", "ı\0ab", "a\u3000b", "𝐀\0b", "a", "\0", "é" * 5000]
+)
+def test_units_read_in_place_are_the_encoded_text(text):
+    """Where CPython keeps the characters, read as they are, or widened from Latin-1,
+    must be the units encoding gives; and the units keep their text alive."""
+    import gc
+
+    from orgcheck.names import _units, release
+
+    text = text + str(len(text))  # made at run time, like a joined column
+    want = text.encode("ascii" if text.isascii() else "utf-16-le", "surrogatepass")
+    units = _units(text)
+    assert units.tobytes() == want
+    release()
+    del text
+    gc.collect()
+    assert units.tobytes() == want
+
+
+def test_units_of_a_str_subclass_are_encoded():
+    from orgcheck.names import _stored_units
+
+    class Text(str):
+        pass
+
+    assert _stored_units(Text("abc\0d")) is None
