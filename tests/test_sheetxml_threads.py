@@ -24,6 +24,7 @@ from orgcheck.read.limits import Limits
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 sys.path.insert(0, str(Path(__file__).parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import make_hostile as mh
 from xlsxout import column_letter, write_xlsx
 
@@ -107,7 +108,6 @@ LONG = "".join(f'<c r="{column_letter(c)}2"><v>{c}</v></c>' for c in range(99))
 
 @pytest.mark.parametrize("chunk", [2048, 65536, sheetxml.CHUNK])
 def test_a_benchmark_like_workbook_reads_the_same(tmp_path, monkeypatch, chunk):
-    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
     import generate
 
     path = tmp_path / "org.xlsx"
