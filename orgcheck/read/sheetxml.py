@@ -534,9 +534,13 @@ class _Ahead:
     def _block(self, size: int) -> bytes:
         """``member.read(size)``, in pieces: a big read copies its compressed input and
         its output a few times over while holding the GIL, stalling the parser (0.2 s
-        of a million rows); small pieces are copied within the cache."""
+        of a million rows); small pieces are copied within the cache, and a stop is
+        seen within one piece (the block is then cut short: no one reads it)."""
         pieces, have = [], 0
-        while have < size and (piece := self._member.read(min(PIECE, size - have))):
+        while have < size and not self._stop.is_set():
+            piece = self._member.read(min(PIECE, size - have))
+            if not piece:
+                break
             pieces.append(piece)
             have += len(piece)
         return b"".join(pieces)
