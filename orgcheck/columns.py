@@ -567,9 +567,24 @@ class _Probe:
         self._variants: dict[str, list[set[str]]] = {}
         self._forms: dict[tuple, list[str]] = {}
         self._flags: dict[str, bool] = {}
+        self._present: dict[str, tuple[set[str], set[str]]] = {}
+        self._at: dict[str, bool] = {}
 
     def values(self, header: str) -> np.ndarray:
         return self.raw.frame[header].to_numpy(dtype=object)
+
+    def present(self, header: str, wanted: set[str]) -> set[str]:
+        """``wanted.intersection(values(header))``: the strings some cell holds.
+
+        A column is read again only for strings not asked about before, so asking
+        once about what every candidate will look for (see ``_candidates``) spares
+        reading a million cells again for each candidate."""
+        checked, hits = self._present.setdefault(header, (set(), set()))
+        new = wanted - checked
+        if new:
+            hits |= new.intersection(self.values(header))
+            checked |= new
+        return wanted & hits
 
     def refs(self, header: str) -> list[str]:
         """The first ``SAMPLE`` filled references among the column's first distinct values."""
@@ -581,8 +596,15 @@ class _Probe:
 
     def variants(self, header: str) -> list[set[str]]:
         if header not in self._variants:
-            self._variants[header] = [_ref_variants(r) for r in self.refs(header)]
+            refs = self.refs(header)
+            self._variants[header] = [_ref_variants(r) for r in refs]
+            self._at[header] = any("@" in r for r in refs)
         return self._variants[header]
+
+    def mentions_at(self, header: str) -> bool:
+        """Whether a sampled reference holds an "@" (its variants do when it does)."""
+        self.variants(header)
+        return self._at[header]
 
     def is_flag(self, header: str) -> bool:
         if header not in self._flags:
@@ -631,12 +653,14 @@ def _resolve_share(probe: _Probe, header: str, mapping: dict[str, str]) -> float
     if not variants:
         return 0.0
     sources = _key_sources(mapping)
+    if not probe.mentions_at(header):  # which references match does not depend on the
+        sources.sort(key=lambda source: source[1] is _lower)  # order: when names match
+        # them all, a million emails need not be read
     pending = list(range(len(variants)))
     for cols, form in sources:
         if not pending or len(cols) > 1:
             continue
-        found = set().union(*(variants[i] for i in pending))
-        found = found.intersection(probe.values(cols[0]))
+        found = probe.present(cols[0], set().union(*(variants[i] for i in pending)))
         found.discard("")
         if form is not None:
             found = {v for v in found if form(v)}
@@ -682,8 +706,20 @@ def _candidates(probe: _Probe, field: str) -> list[str]:
     if len(found) < 2:
         return [h for _, h in found]
     base = _detect_by_wording(raw.headers, exclude_fields=("manager", "dotted_manager"))
+    _look_up_together(probe, [h for _, h in found], base)
     scored = [(-round(_resolve_share(probe, h, base), 2), rank, h) for rank, h in found]
     return [h for *_, h in sorted(scored)]
+
+
+def _look_up_together(probe: _Probe, headers: list[str], mapping: dict[str, str]) -> None:
+    """Look up the references of every candidate in the first key column at once.
+
+    Each candidate is matched against that column first; one read of its million cells
+    then serves them all (see ``_Probe.present``)."""
+    first = _key_sources(mapping)[:1]
+    if first and len(first[0][0]) == 1:
+        wanted = set().union(*(v for h in headers for v in probe.variants(h)))
+        probe.present(first[0][0][0], wanted)
 
 
 _FLAGS = frozenset({"yes", "no", "y", "n", "true", "false", "x", "ja", "nein"})
@@ -799,7 +835,7 @@ def _pick_id(probe: _Probe, mapping: dict[str, str]) -> dict[str, str]:
     wanted = set().union(*variants)
     scores = []
     for i, h in enumerate(found):
-        ids = wanted.intersection(probe.values(h))
+        ids = probe.present(h, wanted)
         scores.append((-sum(1 for v in variants if v & ids), i, h))
     best = min(scores)[2]
     return _swap(mapping, "id", best) if scores and min(scores)[0] < 0 else mapping

@@ -107,7 +107,8 @@ def joined(values: np.ndarray) -> str | None:
 
 
 def _units(text: str) -> np.ndarray:
-    """``text`` as an array of code units (bytes when ASCII, else UTF-16), in one C pass.
+    """``text`` as an array of code units: bytes when every character is below U+0100
+(ASCII or Latin-1; read in place, see :func:`_stored_units`), else UTF-16.
 
     A joined column of a million cells is 10-70 million characters; numpy compares
     all of them in a few milliseconds where a ``str`` method on text with one non-Latin
@@ -124,7 +125,7 @@ def _units(text: str) -> np.ndarray:
 
 def _stored_units(text: str) -> np.ndarray | None:
     """:func:`_units` read where CPython keeps the characters, when it keeps them as
-    those units (ASCII bytes, Latin-1 widened, UCS-2 as it is); None otherwise.
+    one or two bytes each (ASCII, Latin-1, UCS-2); None otherwise.
 
     Encoding a copy of tens of megabytes costs its time and as much again in fresh
     memory pages; a view costs neither. The layout is checked on a probe at import.
@@ -144,7 +145,7 @@ def _stored_units(text: str) -> np.ndarray | None:
     units = np.frombuffer(view, dtype=np.uint8 if kind == 1 else np.uint16)
     if units[0] != ord(text[0]) or units[-1] != ord(text[-1]):
         return None
-    return units if text.isascii() or kind == 2 else units.astype(np.uint16)
+    return units
 
 
 def _layout() -> tuple[int, int] | None:
@@ -273,10 +274,11 @@ def _all_plain_emails(text: str, cells: np.ndarray, clean: bool = False) -> bool
     wrapper, no space or punctuation the address pattern stops at, one ``@`` inside.
 
     The characters are classed a chunk at a time (see :data:`_EMAIL_CLASS`); only the
-    positions of "@" and NUL, and the distinct odd characters, outlive a chunk."""
+    last "@" or NUL, and the distinct odd characters, outlive a chunk."""
     units = _units(text)
     table = _EMAIL_CLASS if units.dtype == np.uint16 else _EMAIL_CLASS[:256]
-    found, odd = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=units.dtype)]
+    odd = [np.empty(0, dtype=units.dtype)]
+    last = (-1, False)  # the mark before the chunk: the text's start counts as a NUL
     for start in range(0, len(units), _CHUNK):  # in chunks: see _all_clean
         part = units[start : start + _CHUNK]
         kind = table.take(part)  # take: twice as quick as indexing
@@ -285,8 +287,13 @@ def _all_plain_emails(text: str, cells: np.ndarray, clean: bool = False) -> bool
             return False
         if top == _ODD:
             odd.append(np.unique(part[kind == _ODD]))
-        found.append(np.flatnonzero((kind - np.uint8(_NUL)) < 2) + start)  # NUL or "@"
-    if not _one_at_inside(units, np.concatenate(found)):
+        marks = np.flatnonzero((kind - np.uint8(_NUL)) < 2)  # every NUL and "@"
+        is_at = kind[marks] == _AT
+        if not _one_at_inside(units, marks + start, is_at, last):
+            return False
+        last = (start + int(marks[-1]), bool(is_at[-1])) if len(marks) else last
+    end = np.array([len(units)]), np.zeros(1, dtype=bool)  # the text's end: a NUL too
+    if not _one_at_inside(units, *end, last):
         return False
     chars = np.unique(np.concatenate(odd)).tolist()
     if not clean and not _printable(chars):  # tabs, breaks...
@@ -294,19 +301,19 @@ def _all_plain_emails(text: str, cells: np.ndarray, clean: bool = False) -> bool
     return _casefolded([c for c in chars if c >= 0x80], text)
 
 
-def _one_at_inside(units: np.ndarray, marks: np.ndarray) -> bool:
-    """Each non-blank cell holds one "@", neither first nor last, and does not end in
-    ".", read from ``marks``: the positions of every "@" and NUL, in order.
+def _one_at_inside(units: np.ndarray, marks: np.ndarray, is_at: np.ndarray, last) -> bool:
+    """Each cell around ``marks`` (positions of "@" and NUL, in order, after the mark
+    ``last``) is blank or holds one "@", neither first nor last, and no "." at its end.
 
-    Between two neighbouring marks (the text's ends count as NULs) lies a blank cell,
-    the part of a cell before or after its "@", or a cell without one: exactly one of
-    the two is an "@" when and only when something lies between them."""
-    is_at = np.concatenate(([False], units[marks] == 64, [False]))
-    bounds = np.concatenate(([-1], marks, [len(units)]))
-    ats = is_at[1:].view(np.uint8) + is_at[:-1].view(np.uint8)
+    Between two neighbouring marks lies a blank cell, the part of a cell before or
+    after its "@", or a cell without one: exactly one of the two is an "@" when and
+    only when something lies between them."""
+    bounds = np.concatenate(([last[0]], marks))
+    ats = np.concatenate(([last[1]], is_at)).view(np.uint8)
+    ats = ats[1:] + ats[:-1]
     if ((ats == 1) != (np.diff(bounds) > 1)).any() or (ats == 2).any():
         return False
-    ends = bounds[1:][~is_at[1:]] - 1  # the last unit of each cell (-1 or a NUL if blank)
+    ends = marks[~is_at] - 1  # the last unit of each cell (-1 or a NUL if blank)
     return not (units[ends[ends >= 0]] == 46).any()  # none ends in "."
 
 
@@ -381,9 +388,9 @@ def _parse_digits(text: str, n: int) -> np.ndarray | None:
     the code units a digit place at a time: ``astype(int64)`` converts cell by cell in
     Python (50-70 ms for a million ids, this 10-20). None past 18 digits (int64's
     limit is left to ``astype``)."""
-    units = _units(text)
-    if units.dtype != np.uint8:
+    if not text.isascii():
         return None
+    units = _units(text)
     width = text.find("\0") if n > 1 else len(units)
     as_wide = 0 < width <= 18 and len(units) + 1 == n * (width + 1)  # as the first cell
     if as_wide and text.count("\0") == n - 1 and (units[width :: width + 1] == 0).all():

@@ -423,6 +423,24 @@ def test_resolve_share_equals_whole_column_key_sets(rows, split_name):
     assert _resolve_share(_Probe(raw), "Manager", mapping) == want
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(*[_CELL] * 7), min_size=1, max_size=12))
+def test_a_probe_shared_by_candidates_scores_each_as_its_own_would(rows):
+    """The references of all candidates looked up together first, then each candidate
+    scored from what the probe knows (names tried before emails when no reference has
+    an "@"): every share is still the share against every person's keys."""
+    from orgcheck.columns import _look_up_together, _Probe, _resolve_share
+
+    headers = ["ID", "Email", "Name", "First", "Last", "Manager", "Reports To"]
+    raw = table(headers, [list(r) for r in rows])
+    mapping = {"id": "ID", "email": "Email", "name": "Name"}
+    shared = _Probe(raw)
+    _look_up_together(shared, ["Manager", "Reports To"], mapping)
+    for header in ("Reports To", "Manager"):
+        want = _reference_share(raw.frame, header, mapping)
+        assert _resolve_share(shared, header, mapping) == want
+
+
 @pytest.mark.parametrize("form", ["_compact", "_lower"])
 def test_joined_forms_equal_per_value_forms(form):
     """Lowering one joined string is exact, final sigma and NUL inside a value included."""
