@@ -112,7 +112,8 @@ class Cells:
             cells = self.frame[header]
             if isinstance(cells, pd.DataFrame):  # a repeated header: the first one counts
                 cells = cells.iloc[:, 0]
-            out, text = normalise(cells.to_numpy(dtype=object), clean)
+            # copy=False: the people table only ever gets the kept rows, gathered anew
+            out, text = normalise(cells.to_numpy(dtype=object), clean, copy=False)
             self._text[tag + header], self._joined[tag + header] = out, text
         return self._text[tag + header]
 
@@ -184,7 +185,9 @@ def _maybe_shared(keys: np.ndarray) -> np.ndarray:
     crowded = np.flatnonzero(np.bincount(bucket, minlength=buckets)[bucket] > 1)  # alone
     out = np.zeros(len(keys), dtype=bool)
     out[crowded] = pd.Series(hashes[crowded]).duplicated(keep=False).to_numpy()
-    return out & (keys != "")
+    blank = np.flatnonzero(hashes == hash(""))  # only these can be blank: no compare
+    out[blank[keys[blank] == ""]] = False  # of every key with ''
+    return out
 
 
 _LAST_FIRST = r"[^,]+,\s*[^,]+"

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from orgcheck.names import (
+    blanks_among,
     bracketed,
     email_key,
     factorize_text,
@@ -240,7 +241,7 @@ def factorize_keys(keys: np.ndarray, plain: bool = False) -> tuple[np.ndarray, n
     """Keys as codes into their distinct values, -1 for a blank key (as Lookup takes them);
     ``plain``: every key is known to be blank or a plain id (see ``plain_numbers``)."""
     codes, uniques = factorize_text(keys, plain=plain)
-    blank = np.flatnonzero(uniques == "")
+    blank = blanks_among(uniques)
     if len(blank):
         codes = np.where(codes == blank[0], -1, codes)
     return codes, np.asarray(uniques, dtype=object)

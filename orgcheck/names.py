@@ -103,16 +103,27 @@ def joined(values: np.ndarray) -> str | None:
         text = "\0".join(cells)
     except TypeError:  # a missing cell (NaN) or a number
         return None
-    return text if text.count("\0") == max(len(cells) - 1, 0) else None
+    return text if _nuls(text) == max(len(cells) - 1, 0) else None
+
+
+def _nuls(text: str) -> int:
+    """``text.count("\\0")``; for long text counted in its units, which the checks that
+    follow the join read next anyway (numpy counts a chunk in a fraction of the time)."""
+    if len(text) < _CHUNK:
+        return text.count("\0")
+    units = _units(text)
+    return sum(
+        int(np.count_nonzero(units[i : i + _CHUNK] == 0)) for i in range(0, len(units), _CHUNK)
+    )
 
 
 def _units(text: str) -> np.ndarray:
     """``text`` as an array of code units: bytes when every character is below U+0100
-(ASCII or Latin-1; read in place, see :func:`_stored_units`), else UTF-16.
+    (ASCII or Latin-1; read in place, see :func:`_stored_units`), else UTF-16.
 
-    A joined column of a million cells is 10-70 million characters; numpy compares
-    all of them in a few milliseconds where a ``str`` method on text with one non-Latin
-    letter (``'ı'`` makes the whole string two bytes a character) takes far longer.
+        A joined column of a million cells is 10-70 million characters; numpy compares
+        all of them in a few milliseconds where a ``str`` method on text with one non-Latin
+        letter (``'ı'`` makes the whole string two bytes a character) takes far longer.
     """
     if _UNITS[0] is not text:
         units = _stored_units(text)
@@ -457,8 +468,19 @@ def factorize_text(
         codes, uniques = pd.factorize(arr, use_na_sentinel=use_na_sentinel)
         return codes, np.asarray(uniques, dtype=object)
     codes, first = _factorize_numbers(numbers)
-    _NUMBERS[:] = [arr[first], numbers[first]]
+    if len(first) == len(arr):  # every cell distinct (ids): they are their own uniques
+        _NUMBERS[:] = [arr, numbers]
+    else:
+        _NUMBERS[:] = [arr[first], numbers[first]]
     return codes, _NUMBERS[0]
+
+
+def blanks_among(uniques: np.ndarray) -> np.ndarray:
+    """Positions of '' among distinct values; read off their numbers (-1 is blank) when
+    :func:`factorize_text` made them through numbers, instead of comparing every one."""
+    if _NUMBERS[0] is uniques:
+        return np.flatnonzero(_NUMBERS[1] == -1)
+    return np.flatnonzero(uniques == "")
 
 
 def _factorize_numbers(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -474,6 +496,8 @@ def _factorize_numbers(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return codes, np.flatnonzero(np.diff(seen, prepend=-1) > 0)
     slot = numbers - low
     rows = np.arange(n, dtype=np.int64)
+    if np.bincount(slot, minlength=span).max() == 1:  # each number once: rows are codes
+        return rows, np.arange(n, dtype=np.int64)
     earliest = np.full(span, n, dtype=np.int64)
     np.minimum.at(earliest, slot, rows)
     first = np.flatnonzero(earliest[slot] == rows)

@@ -1,0 +1,34 @@
+"""Fast paths of the org builder against their plain twins, on tricky cells."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from orgcheck.build import Cells, _maybe_shared
+
+#: Emails as exports write them: case variants, NBSP, spaces, non-ASCII, blanks, repeats.
+_EMAILS = ["ada@x.com", "Ada@x.com", "ADA@X.COM", "", " ada@x.com", "ada@x.com\xa0"]
+_EMAILS += ["ayşe@x.de", "AYŞE@x.de", "bo@x.com", "<bo@x.com>", "mailto:bo@x.com", "none"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_emails_repeated_only_where_keys_repeat(seed):
+    """Past 10,000 rows a hash check may rule repeats out: same rows as an exact count."""
+    rng = np.random.default_rng(seed)
+    unique = [f"p{i}@x.com" for i in range(12_000)]
+    cells = np.array(unique, dtype=object)
+    picked = rng.integers(0, len(cells), 40)
+    cells[picked] = rng.choice(np.array(_EMAILS, dtype=object), 40)
+    frame = pd.DataFrame({"Email": cells}, dtype=object)
+    got = Cells(frame).repeated("Email", "email")
+    keys = Cells(frame).keys("Email", "email")
+    series = pd.Series(keys, dtype=object)
+    assert got.tolist() == ((series != "") & series.duplicated(keep=False)).tolist()
+
+
+def test_maybe_shared_never_misses_a_repeated_key_and_never_names_a_blank():
+    keys = np.array(["a", "", "b", "a", "", "c", "c", "", "d"] * 3000 + ["e"], dtype=object)
+    series = pd.Series(keys, dtype=object)
+    exact = ((series != "") & series.duplicated(keep=False)).to_numpy()
+    got = _maybe_shared(keys)
+    assert (got >= exact).all() and not got[keys == ""].any()
