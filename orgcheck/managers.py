@@ -79,15 +79,20 @@ class Lookup:
             )
             codes, pos = codes[first], pos[first]
         counts = np.bincount(codes, minlength=len(uniq))
-        self.index = pd.Index(uniq, dtype=object)
+        self._uniq = uniq
         numbers = plain_numbers(uniq) if len(uniq) > 10_000 else None
         self._numbers = _number_index(numbers) if numbers is not None else None
+        self.shared: dict[str, list[int]] = {}
+        if counts.max(initial=0) <= 1:  # nobody shares a key (ids): no groups to find
+            self.pos = np.full(len(uniq), UNKNOWN, dtype=np.int64)
+            self.pos[codes] = pos
+            self._found = np.append(self.pos, UNKNOWN)
+            return
         self.pos = np.full(len(uniq), AMBIGUOUS, dtype=np.int64)
         single = counts[codes] == 1
         self.pos[codes[single]] = pos[single]
         self.pos[counts == 0] = UNKNOWN  # a coded key nobody kept (blanked as a repeat)
         self._found = np.append(self.pos, UNKNOWN)
-        self.shared: dict[str, list[int]] = {}
         multi = np.flatnonzero(~single)
         if len(multi):
             order = multi[np.lexsort((pos[multi], codes[multi]))]
@@ -95,8 +100,13 @@ class Lookup:
             for group in np.split(order, bounds):
                 self.shared[uniq[codes[group[0]]]] = pos[group].tolist()
 
+    @functools.cached_property
+    def index(self) -> pd.Index:
+        """The distinct keys, for matching text (plain ids are matched as numbers)."""
+        return pd.Index(self._uniq, dtype=object)
+
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self._uniq)
 
     def find(self, keys: list[str]) -> np.ndarray:
         """Position (or ``AMBIGUOUS`` / ``UNKNOWN``) for each key."""

@@ -111,10 +111,7 @@ def _nuls(text: str) -> int:
     follow the join read next anyway (numpy counts a chunk in a fraction of the time)."""
     if len(text) < _CHUNK:
         return text.count("\0")
-    units = _units(text)
-    return sum(
-        int(np.count_nonzero(units[i : i + _CHUNK] == 0)) for i in range(0, len(units), _CHUNK)
-    )
+    return sum(int(np.count_nonzero(part == 0)) for part in _chunks(_units(text)))
 
 
 def _units(text: str) -> np.ndarray:
@@ -246,9 +243,17 @@ def _all_digits(text: str, cells: np.ndarray | None = None, clean: bool = False)
         return False
     if _DIGITS[0] is not text:
         units = _units(text)
-        digits = np.count_nonzero((units - np.uint8(48)) < 10)
-        _DIGITS[:] = [text, digits + np.count_nonzero(units == 0) == len(units)]
+        _DIGITS[:] = [text, all(map(_digits_or_nuls, _chunks(units)))]  # stops at a "-"
     return _DIGITS[1]
+
+
+def _chunks(units: np.ndarray):
+    return (units[i : i + _CHUNK] for i in range(0, len(units), _CHUNK))
+
+
+def _digits_or_nuls(part: np.ndarray) -> bool:
+    digits = np.count_nonzero((part - part.dtype.type(48)) < 10)
+    return digits + np.count_nonzero(part == 0) == len(part)
 
 
 #: The text :func:`_all_digits` last answered for, and its answer.

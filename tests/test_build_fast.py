@@ -32,3 +32,26 @@ def test_maybe_shared_never_misses_a_repeated_key_and_never_names_a_blank():
     exact = ((series != "") & series.duplicated(keep=False)).to_numpy()
     got = _maybe_shared(keys)
     assert (got >= exact).all() and not got[keys == ""].any()
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_a_lookup_finds_as_a_dict_of_keys_would(shared):
+    """Unique keys take a shortcut past the search for groups: same answers either way,
+    a key nobody kept (blanked as a repeat) included."""
+    from orgcheck.managers import AMBIGUOUS, UNKNOWN, Lookup
+
+    keys = np.array(["1001", "", "1002", "ada@x.com", "1003", "Ada@x.com"], dtype=object)
+    if shared:
+        keys[4] = "1001"
+    codes, uniques = pd.factorize(keys)
+    codes = np.where(keys == "", -1, codes)
+    codes[2] = -1  # "1002" blanked: known as a key, kept by nobody
+    look = Lookup(keys, np.arange(len(keys)), (codes, uniques), one_key_each=True)
+    want = {}
+    for i, (key, code) in enumerate(zip(keys.tolist(), codes.tolist(), strict=True)):
+        if code >= 0:
+            want[key] = AMBIGUOUS if key in want else i
+    asked = ["1001", "1002", "1003", "ada@x.com", "Ada@x.com", "nobody", ""]
+    assert look.find(asked).tolist() == [want.get(k, UNKNOWN) for k in asked]
+    assert look.shared == ({"1001": [0, 4]} if shared else {})
+    assert len(look) == len(uniques) and look.index.tolist() == list(uniques)
