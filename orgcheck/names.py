@@ -140,13 +140,10 @@ def _stored_units(text: str) -> np.ndarray | None:
     """
     if not _LAYOUT or not text or type(text) is not str:
         return None
-    if text.isascii():
-        kind, offset = 1, _LAYOUT[0]
-    else:
-        offset = _LAYOUT[1]
-        kind = (sys.getsizeof(text) - offset) // (len(text) + 1)
-        if kind not in (1, 2) or sys.getsizeof(text) != offset + kind * (len(text) + 1):
-            return None  # UCS-4 (left to the UTF-16 encoder) or an unexpected layout
+    offset = _LAYOUT[0] if text.isascii() else _LAYOUT[1]
+    kind = (sys.getsizeof(text) - offset) // (len(text) + 1)  # bytes a character
+    if kind not in (1, 2) or sys.getsizeof(text) != offset + kind * (len(text) + 1):
+        return None  # UCS-4 (left to the UTF-16 encoder) or not a compact string
     store = (ctypes.c_uint8 if kind == 1 else ctypes.c_uint16) * len(text)
     view = store.from_address(id(text) + offset)
     view.text = text  # the view keeps the text alive
@@ -162,10 +159,11 @@ def _layout() -> tuple[int, int] | None:
     if sys.implementation.name != "cpython":
         return None
     ascii_at, other_at = sys.getsizeof("") - 1, sys.getsizeof("\u0100") - 4
-    for probe, at, width in (("ab\x00c", ascii_at, 1), ("a\u0100\x00\u00e9", other_at, 2)):
+    probes = (("ab\x00c", ascii_at, "ascii"), ("\xe9\x00b", other_at, "latin-1"))
+    for probe, at, encoding in (*probes, ("a\u0100\x00\xe9", other_at, "utf-16-le")):
         text = probe + str(len(probe))  # made at run time, like a joined column
-        raw = ctypes.string_at(id(text) + at, len(text) * width)
-        if raw != text.encode("ascii" if width == 1 else "utf-16-le"):
+        data = text.encode(encoding)
+        if ctypes.string_at(id(text) + at, len(data)) != data:
             return None
     return ascii_at, other_at
 
