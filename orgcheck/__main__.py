@@ -1,3 +1,3 @@
-from orgcheck.cli import main
+from orgcheck.cli import run
 
-main()
+run()
