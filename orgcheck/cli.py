@@ -113,8 +113,9 @@ def run() -> None:
         print(code, file=sys.stderr)  # as sys.exit("message") would
         code = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (orgcheck ... | head)
-            stream.flush()
+        if stream is not None:  # None: started with the stream closed (>&-)
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe (... | head)
+                stream.flush()
     os._exit(code or 0)
 
 

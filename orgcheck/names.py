@@ -140,14 +140,17 @@ def _stored_units(text: str) -> np.ndarray | None:
     """
     if not _LAYOUT or not text or type(text) is not str:
         return None
-    offset = _LAYOUT[0] if text.isascii() else _LAYOUT[1]
-    kind = (sys.getsizeof(text) - offset) // (len(text) + 1)  # bytes a character
-    if kind not in (1, 2) or sys.getsizeof(text) != offset + kind * (len(text) + 1):
+    is_ascii = text.isascii()
+    offset, kinds = (_LAYOUT[0], (1,)) if is_ascii else (_LAYOUT[1], (1, 2))
+    size = sys.getsizeof(text)
+    kind = (size - offset) // (len(text) + 1)  # bytes a character
+    if kind not in kinds or size != offset + kind * (len(text) + 1):
         return None  # UCS-4 (left to the UTF-16 encoder) or not a compact string
     store = (ctypes.c_uint8 if kind == 1 else ctypes.c_uint16) * len(text)
     view = store.from_address(id(text) + offset)
     view.text = text  # the view keeps the text alive
     units = np.frombuffer(view, dtype=np.uint8 if kind == 1 else np.uint16)
+    units.flags.writeable = False  # the text's own memory: a str must never change
     if units[0] != ord(text[0]) or units[-1] != ord(text[-1]):
         return None
     return units

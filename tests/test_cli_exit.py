@@ -4,6 +4,7 @@ codes, messages and everything written to stdout must still arrive in full."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,3 +49,14 @@ def test_the_same_exit_code_as_main_for_findings(tmp_path: Path, small_csv: Path
     by_main = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True)
     by_run = orgcheck(*args, cwd=tmp_path)
     assert by_run.returncode == int(by_main.stdout.strip().splitlines()[-1])
+
+
+def test_a_closed_stdout_is_no_crash(tmp_path: Path, small_csv: Path) -> None:
+    """Started with stdout closed (``>&-``), Python has no sys.stdout at all."""
+    command = [sys.executable, "-m", "orgcheck", "analyze", str(small_csv), "-o", "r.html"]
+    done = subprocess.run(
+        command, stderr=subprocess.PIPE, text=True, cwd=tmp_path, preexec_fn=lambda: os.close(1)
+    )
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "r.html").is_file()

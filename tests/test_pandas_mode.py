@@ -4,6 +4,7 @@ settings as they were (see orgcheck.pandas_mode)."""
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,46 @@ def test_the_storage_is_python_inside_and_restored_after() -> None:
     before = pd.get_option(OPTION)
     assert inner(1) == 2
     assert seen == ["python"]
+    assert pd.get_option(OPTION) == before
+
+
+def test_overlapping_calls_stay_pinned_and_restore_the_callers_value() -> None:
+    """pandas options are process-wide: the first call to start must not undo the pin
+    while a later one still runs, nor the later one restore the pin as the caller's."""
+    a_in, b_in, a_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, list[str]] = {"a": [], "b": []}
+
+    @python_strings
+    def a() -> None:
+        a_in.set()
+        b_in.wait(5)
+        seen["a"].append(pd.get_option(OPTION))
+
+    @python_strings
+    def b() -> None:
+        a_in.wait(5)
+        b_in.set()
+        a_out.wait(5)  # a has finished: b must still be pinned
+        seen["b"].append(pd.get_option(OPTION))
+
+    before = pd.get_option(OPTION)
+    tb = threading.Thread(target=b)
+    tb.start()
+    a()
+    a_out.set()
+    tb.join(10)
+    assert seen == {"a": ["python"], "b": ["python"]}
+    assert pd.get_option(OPTION) == before
+
+
+def test_the_callers_value_comes_back_after_an_error() -> None:
+    @python_strings
+    def boom() -> None:
+        raise ValueError("bad input")
+
+    before = pd.get_option(OPTION)
+    with pytest.raises(ValueError):
+        boom()
     assert pd.get_option(OPTION) == before
 
 
