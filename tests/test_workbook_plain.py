@@ -295,6 +295,20 @@ def test_the_size_check_parses_a_plain_sheet_once_for_the_reader(tmp_path, monke
     assert sheetxml._kept()["sheets"] == {}  # handed over, nothing kept
 
 
+def test_a_workbook_found_not_plain_reads_its_shared_strings_once(tmp_path, monkeypatch):
+    """Rich text sends the book to calamine: the size check finds that once, not once per
+    sheet and again for the reader (a shared-strings part can be hundreds of MB)."""
+    from orgcheck.read import read_table
+
+    rows = "".join(f'<row r="{r}">' + _c(f"A{r}", "0", "s") + "</row>" for r in range(1, 4))
+    path = _book(tmp_path, rows, ["<si><r><t>rich</t></r></si>"])
+    calls = []
+    split = sheetxml._shared_strings
+    monkeypatch.setattr(sheetxml, "_shared_strings", lambda *a: calls.append(1) or split(*a))
+    raw = read_table(path)
+    assert len(calls) == 1 and raw.frame.shape == (2, 1)
+
+
 def test_sheets_over_the_keeping_budget_are_parsed_again_by_the_reader(tmp_path, monkeypatch):
     from orgcheck.read import read_table
 

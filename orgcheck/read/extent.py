@@ -32,8 +32,7 @@ _ROW7 = re.compile(rb'r="[A-Z]{0,3}[0-9]{7}"')
 _ROW6 = re.compile(rb'r="[A-Z]{0,3}[0-9]{6}"')
 _REF = re.compile(rb'r="([A-Z]{1,3})([0-9]{1,9})"')
 _ROW_REF = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,9})"')
-# Text that, once the XML is decoded, still holds an HTML entity ('&amp;amp;' -> '&amp;').
-_ESCAPED = re.compile(rb"&amp;(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
+_ESCAPED = sheetxml.ESCAPED
 
 
 def check_sheets(path: Path, limits: Limits) -> bool:

@@ -56,6 +56,9 @@ _FIRST_SERIAL, _LAST_SERIAL = 61, 2_958_465
 _EPOCH = dt.date(1899, 12, 30)
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+#: Text that, once the XML is decoded, still holds an HTML entity ('&amp;amp;' -> '&amp;');
+#: the size check (``extent``) looks for it in the parts it scans itself.
+ESCAPED = re.compile(rb"&amp;(?:[A-Za-z]{2,8}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
 #: A damaged zip (as ``sniff`` lists it; ValueError covers UnicodeDecodeError) or XML.
 _ERRORS = (*ZIP_ERRORS, ParseError, DefusedXmlException)
 
@@ -170,8 +173,8 @@ def book_checked(path: Path, z: zipfile.ZipFile) -> Book | None:
         key = _key(path, z)
         if kept["key"] != key:
             forget_checked()
-            book = Book.read(z)
-            kept.update(key=key, book=book)
+            kept["key"] = key  # a book found not plain is read once, not once per sheet
+            kept["book"] = Book.read(z)
     except (NotPlain, *_ERRORS):
         return None
     return kept["book"]
@@ -217,6 +220,8 @@ def _checked(path: Path, z: zipfile.ZipFile, part: str) -> tuple[Book | None, Pa
             return None, None
     except OSError:
         return None, None
+    if kept["book"] is None:  # read once already, and found not plain
+        raise NotPlain("the size check found the workbook not plain")
     return kept["book"], kept["sheets"].pop(part, None)
 
 
@@ -385,8 +390,6 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, b
     Only the plain form ``<si><t>text</t></si>`` (one after another, nothing between)
     is taken; rich text, whitespace between items, comments or CDATA do not split
     evenly and send the sheet to calamine."""
-    from orgcheck.read.extent import _ESCAPED
-
     if part is None:
         return np.empty(0, dtype=object), False
     if z.getinfo(part).file_size > SHARED_MOST:  # held about four times over while split
@@ -394,7 +397,7 @@ def _shared_strings(z: zipfile.ZipFile, part: str | None) -> tuple[np.ndarray, b
     data = z.read(part)
     if b"<!" in data or b"\r" in data or b"_x" in data:  # DTD, CDATA; CR and _xHHHH_ escapes
         raise NotPlain("shared strings need an XML parser")
-    escaped = bool(_ESCAPED.search(data))
+    escaped = bool(ESCAPED.search(data))
     text = data.decode("utf-8")
     if '<t xml:space="preserve">' in text:
         text = text.replace('<t xml:space="preserve">', "<t>")
@@ -450,8 +453,6 @@ def parse_sheet(
 ) -> Parsed:
     """A worksheet part's cells, parsed a chunk of whole rows at a time (from ``ahead``
     when the part is already being inflated)."""
-    from orgcheck.read.extent import _ESCAPED
-
     pieces, inline, escaped = [], [], False
     rows = cols = row_tags = 0
     with ahead or _Ahead(z, info) as fh:
@@ -468,7 +469,7 @@ def parse_sheet(
             cut = data.rfind(b"</row>")
             piece = data[:end] if end >= 0 else data[: cut + len(b"</row>")] if cut >= 0 else b""
             if piece:
-                escaped = escaped or bool(_ESCAPED.search(piece))
+                escaped = escaped or bool(ESCAPED.search(piece))
                 cells, extent = _parse(piece, len(book.strings), book.kinds, inline)
                 pieces.append(cells)
                 rows, cols = max(rows, extent[0]), max(cols, extent[1])
@@ -760,26 +761,6 @@ def _is_digit(x: np.ndarray) -> np.ndarray:
     return (x >= ord("0")) & (x <= ord("9"))
 
 
-def _digits(
-    a: np.ndarray, at: np.ndarray, most: int, strict: bool = True
-) -> tuple[np.ndarray, np.ndarray]:
-    """The whole number written at each position and its length: up to ``most`` digits
-    (more is refused when ``strict``, else counted as ``most + 1``)."""
-    value = np.zeros(len(at), dtype=np.int64)
-    length = np.zeros(len(at), dtype=np.int64)
-    going = np.ones(len(at), dtype=bool)
-    for i in range(most + 1):
-        ch = a[at + i]
-        going &= _is_digit(ch)
-        if not going.any():
-            break
-        value = np.where(going, value * 10 + (ch.astype(np.int64) - ord("0")), value)
-        length += going
-    if strict and (length > most).any():
-        raise NotPlain("number too long")
-    return value, length
-
-
 def _whole(a: np.ndarray, start: np.ndarray, end: np.ndarray, most: int):
     """The whole number written in each ``a[start:end]``, and whether it is one (1 to
     ``most`` digits): all cells at once, one digit place per step from the right."""
@@ -811,14 +792,10 @@ def _refs(a: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
     length = quote - letters
     if not ((length > 0) & (length <= 7) & (w[np.arange(len(w)), quote] == _QUOTE)).all():
         raise NotPlain("a reference without a row number")
-    digit = w - np.uint8(ord("0"))  # a non-digit wraps past 9
-    place = np.arange(12)
-    inside = (place >= letters[:, None]) & (place < quote[:, None])
-    if (digit[inside] > 9).any():
+    row, digits = _whole(a, at + letters, at + quote, 7)
+    if not digits.all():
         raise NotPlain("a reference with a stray character")
-    row = np.zeros(len(at), dtype=np.int32)
-    for j in range(1, int(quote.max(initial=1))):
-        row = np.where(inside[:, j], row * 10 + digit[:, j], row)
+    row = row.astype(np.int32)
     if not (row > 0).all():
         raise NotPlain("row 0")
     return row, col.astype(np.int16), at + quote + 1
@@ -843,11 +820,13 @@ def _attributes(a: np.ndarray, at: np.ndarray, end: np.ndarray) -> tuple[np.ndar
         if not (is_s | is_t).all():
             raise NotPlain("an attribute other than r, s and t")
         s_at, t_at = more[is_s], more[is_t]
-        num, length = _digits(a, at[s_at] + 4, 6, strict=False)
-        if not ((length > 0) & (length <= 6) & (a[at[s_at] + 4 + length] == _QUOTE)).all():
+        first = at[s_at] + 4
+        quote = first + np.argmax(_window(a, first, 8) == _QUOTE, axis=1)
+        num, ok = _whole(a, first, quote, 6)
+        if not (ok & (a[quote] == _QUOTE)).all():
             raise NotPlain("an unusual style")
         style[s_at] = num
-        at[s_at] += 5 + length
+        at[s_at] = quote + 1
         letter = a[at[t_at] + 4]
         one = a[at[t_at] + 5] == _QUOTE
         inline = ~one & (letter == ord("i"))
