@@ -517,6 +517,13 @@ def build_org(
     ``overrides`` are the fields the user fixed with ``--column``; when the manager is
     among them no other manager column is tried.
     """
+    try:
+        return _build_org(raw, columns, overrides)
+    finally:
+        release()  # the one-slot caches of names hold tens of MB of this table's text
+
+
+def _build_org(raw: RawTable, columns: dict[str, str], overrides: dict[str, str] | None) -> Org:
     frame = raw.frame
     n = len(frame)
     columns = {f: h for f, h in columns.items() if h in frame.columns}
@@ -570,7 +577,6 @@ def build_org(
     if "title" in columns:
         findings += quality.missing_titles(people)
 
-    release()
     source = Source(
         path=raw.path,
         sheet=raw.sheet,

@@ -105,13 +105,8 @@ def run() -> None:
     """
     try:
         main()
-    except SystemExit as exc:
+    except SystemExit as exc:  # main always ends in sys.exit with an int
         code = exc.code
-    else:  # main always exits; kept for completeness
-        code = 0
-    if code is not None and not isinstance(code, int):
-        print(code, file=sys.stderr)  # as sys.exit("message") would
-        code = 1
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:  # None: started with the stream closed (>&-)
             with contextlib.suppress(OSError, ValueError):  # a closed pipe (... | head)

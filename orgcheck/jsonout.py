@@ -53,19 +53,12 @@ class _Coded:
 
 
 @dataclass
-class _Free:
-    """A field whose text differs person by person (ids, names): the JSON text as is."""
-
-    text: np.ndarray  # object array of str
-    wide: np.ndarray  # bool: the text holds a character above U+00FF
-
-
-@dataclass
 class _Piece:
-    """One piece of every person's line: a constant or a text per person."""
+    """One piece of every person's line: a constant or a text per person. In a line's
+    layout, a piece is a field whose text differs person by person (ids, names)."""
 
     text: str | np.ndarray
-    wide: bool | np.ndarray
+    wide: bool | np.ndarray  # the text holds a character above U+00FF
 
 
 #: Cuts a segment in two on purpose (the row number's thousands and units).
@@ -116,11 +109,10 @@ def escaped_bytes(raw: np.ndarray) -> np.ndarray:
 
 def _inner_slow(values: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
     """``_inner`` for columns with missing or non-str values: each distinct value once."""
-    codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    inner = [encode_basestring(str(u))[1:-1] for u in uniques] + ["null"]
-    null = codes < 0
-    at = np.where(null, len(uniques), codes)
-    return np.array(inner, dtype=object)[at], null, _is_wide(inner)[at]
+    coded = _coded_strings(values)  # its last text is the null
+    inner = [t[1:-1] for t in coded.texts[:-1]] + ["null"]
+    at = coded.codes
+    return np.array(inner, dtype=object)[at], at == len(inner) - 1, _is_wide(inner)[at]
 
 
 def _is_wide(texts: list[str]) -> np.ndarray:
@@ -173,7 +165,7 @@ def _row_parts(rows: np.ndarray) -> list:
     rows = np.asarray(rows)
     if rows.dtype.kind not in "iu" or not len(rows) or int(rows.min()) < 0:
         text = [str(r) for r in rows.tolist()]
-        return [_Free(np.array(text, dtype=object), np.zeros(len(text), dtype=bool))]
+        return [_Piece(np.array(text, dtype=object), np.zeros(len(text), dtype=bool))]
     high, low = np.divmod(rows.astype(np.int64), 1000)
     hcodes, hvalues = _by_value(high)
     htexts = [str(h) if h else "" for h in hvalues.tolist()]
@@ -183,7 +175,7 @@ def _row_parts(rows: np.ndarray) -> list:
 
 def _strings_parts(inner: np.ndarray, null: np.ndarray | None, wide: np.ndarray) -> list:
     q = _quote(null)
-    return [q, _Free(inner, wide), q]
+    return [q, _Piece(inner, wide), q]
 
 
 def _layout(result: Result) -> list:
@@ -195,12 +187,12 @@ def _layout(result: Result) -> list:
     names, name_null, name_wide = _inner(p["name"].to_numpy(dtype=object))
 
     def manager(pos: np.ndarray) -> list:
-        null = pos < 0
+        null, at = pos < 0, np.maximum(pos, 0)
         if id_null is not None:
-            null = null | id_null[np.maximum(pos, 0)]
-        text = ids[np.maximum(pos, 0)]
+            null = null | id_null[at]
+        text = ids[at]
         text[null] = "null"
-        return _strings_parts(text, null, id_wide[np.maximum(pos, 0)] & ~null)
+        return _strings_parts(text, null, id_wide[at] & ~null)
 
     level = p["level"].to_numpy() if "level" in p else np.zeros(n, dtype=np.int8)
     function = p["function"].to_numpy(dtype=object) if "function" in p else np.full(n, "unknown")
@@ -286,7 +278,7 @@ def _pieces(result: Result) -> tuple[str, list[_Piece], str]:
     n = len(result.org)
     runs: list[list] = [[]]
     for p in parts:
-        if isinstance(p, _Free):
+        if isinstance(p, _Piece):
             runs += [p, []]
         elif p is _BREAK:
             runs += [[]]
@@ -298,8 +290,8 @@ def _pieces(result: Result) -> tuple[str, list[_Piece], str]:
     tail = _NEXT + lead
     pieces: list[_Piece] = []
     for i, run in enumerate(runs):
-        if isinstance(run, _Free):
-            pieces.append(_Piece(run.text, run.wide))
+        if isinstance(run, _Piece):
+            pieces.append(run)
         elif run or i == len(runs) - 1:
             pieces.append(_segment(run, n, tail if i == len(runs) - 1 else ""))
     return lead, pieces, tail
@@ -450,11 +442,9 @@ def write_json(result: Result, fh: TextIO, *, anonymize: bool = False) -> None:
         return json.dumps(obj, indent=2, ensure_ascii=False, default=_default)[1:-2]
 
     fh.write("{" + block(head) + ',\n  "people": [')
-    empty = True
     for blocks in people_chunks(result):
         fh.writelines(blocks)
-        empty = False
-    fh.write("]" if empty else "\n  ]")
+    fh.write("\n  ]" if len(result.org) else "]")
     fh.write(",\n" + block(tail)[1:] + "\n}\n")
 
 

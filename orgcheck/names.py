@@ -208,10 +208,9 @@ def _all_clean(text: str, cells: np.ndarray | None = None, clean: bool = False) 
     if text[:1] == " " or text[-1:] == " ":
         return False
     units = _units(text)
-    for start in range(0, len(units), _CHUNK):  # a control besides the NULs between cells
-        part = units[start : start + _CHUNK]
-        if np.count_nonzero(part < 0x20) != np.count_nonzero(part == 0):
-            return _all_clean_controls(units)
+    one = units.dtype.type(1)  # a control besides the NULs between cells: 1-31 (0 wraps)
+    if any(((part - one) < 0x1F).any() for part in _chunks(units)):
+        return _all_clean_controls(units)
     for start in range(0, len(units), _CHUNK):
         part = units[start : start + _CHUNK + 1]  # one unit more: pairs across the cut
         if _OTHER_SPACE[part[part >= 0x85]].any():

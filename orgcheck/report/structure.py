@@ -181,10 +181,8 @@ class _Context:
         people = self.org.people
         n = len(people)
         self.anon = Anonymizer(self.org) if anonymize else None
-        self.names = (
-            self.anon.names if self.anon else _text(people, "name", n).to_numpy(dtype=object)
-        )
-        self.titles = _text(people, "title", n).to_numpy(dtype=object)
+        self.names = self.anon.names if self.anon else _text(people, "name", n)
+        self.titles = _text(people, "title", n)
         if self.anon:
             self.titles = self.anon.scrub_column(self.titles)
         self.level = _levels(people)
@@ -228,14 +226,15 @@ class _Context:
         )
 
 
-def _text(people: pd.DataFrame, col: str, n: int) -> pd.Series:
+def _text(people: pd.DataFrame, col: str, n: int) -> np.ndarray:
     """The column as str, '' where empty (a column of str only is taken as it is)."""
     if col not in people:
-        return pd.Series([""] * n, dtype=object)
+        return np.full(n, "", dtype=object)
     values = people[col].to_numpy(dtype=object)
     if pd.api.types.infer_dtype(values, skipna=False) in ("string", "empty"):
-        return pd.Series(values, dtype=object, copy=False)
-    return people[col].astype(object).where(people[col].notna(), "").astype(str)
+        return values
+    text = people[col].astype(object).where(people[col].notna(), "").astype(str)
+    return text.to_numpy(dtype=object)
 
 
 def _levels(people: pd.DataFrame) -> np.ndarray:
