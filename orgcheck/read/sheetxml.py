@@ -27,6 +27,7 @@ import queue
 import re
 import threading
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
@@ -36,7 +37,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from numpy.lib.stride_tricks import sliding_window_view
 
-from orgcheck.read import textlen
+from orgcheck.read import helper, textlen
+from orgcheck.read.helper import Helper
+from orgcheck.read.member import Member
 from orgcheck.read.sniff import ZIP_ERRORS
 
 CHUNK = 8 * 1024 * 1024
@@ -184,6 +187,18 @@ def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     """Parse a worksheet during the size check and keep it for ``read_plain_sheet``, so
     a plain sheet's XML is inflated and scanned once. None: not plain (or the check's
     own scan must look at it)."""
+    try:
+        parsed = _parse_helped(path, z, info)
+    except (NotPlain, *_ERRORS):
+        return None
+    if parsed is _UNHELPED:
+        parsed = _parse_alone(path, z, info)
+    if parsed is not None:
+        _keep(info, parsed)
+    return parsed
+
+
+def _parse_alone(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Parsed | None:
     try:  # the sheet's first blocks inflate while the shared strings are split
         ahead = _Ahead(z, info)
     except _ERRORS:  # parse_sheet meets it again
@@ -196,11 +211,87 @@ def parse_checked(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
             parsed = parse_sheet(z, info, book, ahead)
         except (NotPlain, *_ERRORS):
             return None
+    return parsed
+
+
+def _keep(info: zipfile.ZipInfo, parsed: Parsed) -> None:
     sheets = _kept()["sheets"]
     kept = sum(len(p.cells.row) for p in sheets.values())
     if kept + len(parsed.cells.row) <= KEEP_CELLS:  # else the reader parses it again
         sheets[info.filename] = parsed
-    return parsed
+
+
+#: Sheets (inflated bytes) parsed with a helper process: from two pieces on.
+HELPED_LEAST = 2 * CHUNK
+#: Time to inflate, to parse a byte of a sheet, and to split a byte of shared strings
+#: (ns, measured at a million rows): they share the work out between the processes.
+_INFLATE_NS, _PARSE_NS, _BOOK_NS = 1.6, 7.8, 13.0
+#: ``_parse_helped`` could not use a helper: parse alone.
+_UNHELPED = object()
+
+
+def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Parsed | object:
+    """``parse_checked``'s work with a helper process: a million-row sheet's numpy
+    parse (3 s) and its shared strings (0.9 s) both hold the GIL, so threads cannot
+    share them, but a forked process can.
+
+    This process inflates the first part of the sheet, then forks: the helper inherits
+    the stream where it stands and inflates and parses the rest, while this process
+    splits the shared strings and parses its part. The parts are sized so that both
+    end together. Answers ``_UNHELPED`` when there is no helper to share with (a small
+    sheet, an unusual zip member, no fork, the helper failed): ``_parse_alone`` then
+    does it all, so the result never depends on the helper."""
+    if not helper.ENABLED or info.file_size < HELPED_LEAST:
+        return _UNHELPED
+    member = Member.open(path, info)
+    if member is None:
+        return _UNHELPED
+    styles = "xl/styles.xml" if "xl/styles.xml" in z.NameToInfo else None
+    kinds = _style_kinds(z, styles)  # as Book.read reads them, for the helper
+    rows = _Rows(member)
+    pieces = iter(rows)
+    mine, have, share = [], 0, _own_share(path, z, info)
+    while have < share and (piece := next(pieces, None)) is not None:
+        mine.append(piece)
+        have += len(piece)
+    # a valued cell takes at least 20 bytes of XML and 15 bytes of arrays
+    room = (info.file_size - have) * 15 // 20 + 1024
+    aid = Helper.start(_parse_rest, pieces, rows, kinds, room=room)
+    if aid is None:
+        return _UNHELPED
+    with aid:
+        book = book_checked(path, z)
+        if book is None:
+            return None
+        out = _Pieces(len(book.strings), kinds)
+        while mine:
+            out.add(mine.pop(0))
+        got = aid.result()
+    if got is None:
+        return _UNHELPED
+    (meta, outside), arrays = got
+    out.take(meta, arrays)
+    return out.parsed(outside)
+
+
+def _own_share(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> float:
+    """Bytes of the sheet this process parses: it also splits the shared strings (if
+    not split already), and the helper also inflates its part."""
+    book = 0.0
+    if "xl/sharedStrings.xml" in z.NameToInfo and _kept()["key"] != _key(path, z):
+        book = _BOOK_NS * z.getinfo("xl/sharedStrings.xml").file_size
+    size = info.file_size
+    helper_share = (book + _PARSE_NS * size) / (_INFLATE_NS + 2 * _PARSE_NS)
+    return max(size - helper_share, 0.0)
+
+
+def _parse_rest(pieces: Iterator[bytes], rows: _Rows, kinds: np.ndarray) -> tuple:
+    """In the helper: the rest of the pieces, parsed, as ``_Pieces.take`` takes them."""
+    out = _Pieces(_FAR, kinds)
+    for piece in pieces:
+        out.add(piece)
+    meta, arrays = out.sent()
+    return (meta, rows.outside), arrays
 
 
 def forget_checked(part: str | None = None) -> None:
@@ -453,9 +544,25 @@ def parse_sheet(
 ) -> Parsed:
     """A worksheet part's cells, parsed a chunk of whole rows at a time (from ``ahead``
     when the part is already being inflated)."""
-    pieces, inline, escaped = [], [], False
-    rows = cols = row_tags = 0
+    out = _Pieces(len(book.strings), book.kinds)
     with ahead or _Ahead(z, info) as fh:
+        rows = _Rows(fh)
+        for piece in rows:
+            out.add(piece)
+    return out.parsed(rows.outside)
+
+
+class _Rows:
+    """The XML in a worksheet's sheetData as pieces of whole rows, each cut at the last
+    row end in about ``CHUNK`` bytes. Once all are read, ``outside`` is the part's XML
+    before and after sheetData."""
+
+    def __init__(self, fh: _Ahead | Member) -> None:
+        self._fh = fh
+        self.outside = b""
+
+    def __iter__(self) -> Iterator[bytes]:
+        fh = self._fh
         data = fh.read(CHUNK)
         at = data.find(b"<sheetData")
         opened = data.find(b">", at)
@@ -469,11 +576,7 @@ def parse_sheet(
             cut = data.rfind(b"</row>")
             piece = data[:end] if end >= 0 else data[: cut + len(b"</row>")] if cut >= 0 else b""
             if piece:
-                escaped = escaped or bool(ESCAPED.search(piece))
-                cells, extent = _parse(piece, len(book.strings), book.kinds, inline)
-                pieces.append(cells)
-                rows, cols = max(rows, extent[0]), max(cols, extent[1])
-                row_tags += extent[2]
+                yield piece
             data = data[len(piece) :]
             if end >= 0:
                 break
@@ -486,7 +589,57 @@ def parse_sheet(
         tail = data + fh.read(CHUNK + 1)
         if len(tail) > CHUNK:  # the size check scans a long tail in chunks instead
             raise NotPlain("much XML after sheetData")
-    return Parsed(_cells_of(pieces), inline, max(rows, row_tags), cols, escaped, head + tail)
+        self.outside = head + tail
+
+
+#: Shared-string indices a helper gives its inline texts (it does not know how many
+#: shared strings there are): above any index ``_whole`` reads, exact in a float64.
+_FAR = 2**52
+
+
+class _Pieces:
+    """Cells parsed piece by piece, with what the size check needs to know of them."""
+
+    def __init__(self, n_strings: int, kinds: np.ndarray) -> None:
+        self.n_strings, self.kinds = n_strings, kinds
+        self.cells: list[_Cells] = []
+        self.inline: list[str] = []
+        self.rows = self.cols = self.row_tags = 0
+        self.escaped = False
+
+    def add(self, piece: bytes) -> None:
+        self.escaped = self.escaped or bool(ESCAPED.search(piece))
+        cells, extent = _parse(piece, self.n_strings, self.kinds, self.inline)
+        self._count(cells, extent)
+
+    def _count(self, cells: _Cells, extent: tuple[int, int, int]) -> None:
+        self.cells.append(cells)
+        self.rows, self.cols = max(self.rows, extent[0]), max(self.cols, extent[1])
+        self.row_tags += extent[2]
+
+    def sent(self) -> tuple[tuple, list[np.ndarray]]:
+        """What a helper sends back: its pieces' cells as arrays, and the rest."""
+        cells = _cells_of(self.cells)
+        meta = ((self.rows, self.cols, self.row_tags), self.escaped, self.inline)
+        return meta, [cells.row, cells.col, cells.kind, cells.number]
+
+    def take(self, meta: tuple, arrays: list[np.ndarray]) -> None:
+        """Add a helper's cells (see ``sent``), made with ``_FAR`` for the count of
+        shared strings: their indices are checked now, and inline texts renumbered."""
+        extent, escaped, inline = meta
+        cells = _Cells(*arrays)
+        text = cells.kind == 0
+        far = text & (cells.number >= _FAR)
+        if (cells.number[text & ~far] >= self.n_strings).any():
+            raise NotPlain("a shared-string index that is not one")
+        cells.number[far] += self.n_strings + len(self.inline) - _FAR
+        self.inline.extend(inline)
+        self.escaped = self.escaped or escaped
+        self._count(cells, extent)
+
+    def parsed(self, outside: bytes) -> Parsed:
+        rows = max(self.rows, self.row_tags)
+        return Parsed(_cells_of(self.cells), self.inline, rows, self.cols, self.escaped, outside)
 
 
 #: Blocks (of ``CHUNK`` bytes) the inflating thread may hold ready for the parser.
