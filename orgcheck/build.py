@@ -379,8 +379,10 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
             return managers.key_space("name", "name", [keys, map_distinct(both, keyer)], keyer)
         return managers.key_space("name", "name", [keys], keyer, coded)
 
+    names.kind = "name"  # so that mix_in can tell before it builds them
     out.append(names)
-    return [functools.cache(make) for make in out]  # built once, shared with dotted lines
+    # built once, shared with dotted lines (functools.cache keeps the kind)
+    return [functools.cache(make) for make in out]
 
 
 def _candidates(raw: RawTable, columns: dict[str, str], fields: tuple[str, ...]) -> dict:

@@ -14,6 +14,7 @@ back to every row. No step walks people one by one in Python.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -362,6 +363,8 @@ def choose(
     shape = functools.cache(lambda header: looks_like(dict(candidates)[header]))
     scored: list[tuple[tuple[int, int], Resolution]] = []  # ((-column, -space), resolution)
     for space_i, make in enumerate(spaces):
+        if _no_names(make, scored, candidates):
+            continue
         space = make()
         if space is None:
             continue
@@ -410,10 +413,12 @@ def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list
         missed = np.unique(res.codes[res.pos == UNKNOWN])
         if not len(missed):
             break
-        space = make()
+        values = res.values[missed].tolist()
+        if getattr(make, "kind", None) == "name" and not _LETTER.search("\n".join(values)):
+            continue  # no letter, no name: ids of people not in the file (say leavers)
+        space = make()  # (the name keys of a million people take seconds to make)
         if space is None or space is res.space:
             continue
-        values = res.values[missed].tolist()
         keys = [space.keyer(v) for v in values]
         found = space.keys.find(keys)
         if space.loose is not None:
@@ -435,6 +440,20 @@ def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list
             f"({space.target!r}) instead"
         )
     return notes
+
+
+#: Any letter, in any script.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _no_names(make, scored: list, candidates: list[tuple[str, np.ndarray]]) -> bool:
+    """Whether the name space need not be built: no candidate column holds a letter
+    (ids, some of people not in the file, such as leavers) and another reading already
+    resolves some of it. Name keys for a million people take seconds, and a column
+    without a letter is no column of names."""
+    if getattr(make, "kind", None) != "name" or not any(r.resolved for _, r in scored):
+        return False
+    return not any(_LETTER.search("\n".join(pd.unique(refs).tolist())) for _, refs in candidates)
 
 
 def _has_at(refs: np.ndarray) -> bool:

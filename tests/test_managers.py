@@ -429,3 +429,40 @@ def test_key_follows_the_values_when_nothing_resolves(refs, key):
         for f in org.data_findings
         if f.rule == "unknown-manager"
     )
+
+
+def _with_leavers(manager_of_leaver_reports: str) -> list[dict[str, str]]:
+    """Thirty people under one boss; ten report to a manager who left (not in the file)."""
+    recs = [{"id": "1", "name": "Ada Lovelace", "manager": ""}]
+    for i in range(2, 32):
+        boss = manager_of_leaver_reports if i % 3 == 0 else "1"
+        recs.append({"id": str(i), "name": f"Person {chr(64 + i)} Smith", "manager": boss})
+    return recs
+
+
+def test_ids_of_people_not_in_the_file_build_no_name_keys(monkeypatch):
+    """A manager id column that resolves 2/3 (the rest are leavers' ids) is read by id;
+    its values hold no letter, so the name keys (seconds at a million people) are never
+    made to try them as names."""
+    import orgcheck.managers as managers
+
+    made = []
+    real = managers.coded_keys
+    monkeypatch.setattr(managers, "coded_keys", lambda *a: made.append(1) or real(*a))
+    org = org_from_records(_with_leavers("9999"))
+    assert org.source.manager_key == "id" and not made
+    assert (org.parent == 0).sum() == 20 and {f.rule for f in org.data_findings} >= {
+        "unknown-manager"
+    }
+
+
+def test_names_among_unresolved_ids_are_still_tried_as_names(monkeypatch):
+    """The same org with the leavers' reports naming a person: names are built, and
+    those references find Ada by name."""
+    import orgcheck.managers as managers
+
+    made = []
+    real = managers.coded_keys
+    monkeypatch.setattr(managers, "coded_keys", lambda *a: made.append(1) or real(*a))
+    org = org_from_records(_with_leavers("Lovelace, Ada"))
+    assert made and (org.parent == 0).sum() == 30
