@@ -198,3 +198,21 @@ def test_units_of_a_str_subclass_are_encoded():
         pass
 
     assert _stored_units(Text("abc\0d")) is None
+
+
+_WORDS = ["Ada", "Lovelace", "dr", "Dr", "jr", "JR", "Sr", "ii", "Mx", "O", "a", "B", "phd", "Prof"]
+_MIDDLES = ["K", "k.", "Q.", "Dr", "Dr.", "ab", "Jr", "ii."]
+
+
+@pytest.mark.parametrize("first", _WORDS)
+def test_name_key_shortcuts_key_as_the_tokens_do(first):
+    """``name_key`` keys "First Last", "Last, First" and "First M. Last" without
+    ``name_tokens``: the same key, honorifics and suffixes included."""
+    from orgcheck.names import name_key, name_tokens
+
+    names = []
+    for last in _WORDS:
+        names += [f"{first} {last}", f"{first}, {last}"]
+        names += [f"{first} {m} {last}" for m in _MIDDLES]
+    for name in names:
+        assert name_key(name) == " ".join(name_tokens(name)), name
