@@ -258,3 +258,54 @@ def test_a_character_cut_at_the_end_of_the_head_still_reads_as_utf8(tmp_path):
         assert raw.notes[0] == "encoding UTF-8"
         assert len(raw.frame) == 12_001
     assert 0xC3 in cuts  # some file really had 'ö' cut in two at the head's end
+
+
+_HIGH = st.sampled_from([0x41, 0x20, 0x0A, 0x80, 0x81, 0x8D, 0x9D, 0xA0, 0xBF, 0xC1, 0xC2])
+_LEADS = st.sampled_from([0xDF, 0xE0, 0xE9, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF])
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.lists(st.one_of(_HIGH, _LEADS), max_size=16).map(bytes))
+def test_the_utf8_sequence_check_and_the_cp1252_decode_agree_with_the_plain_ways(data):
+    """``_has_utf8_sequence`` answers as the regex does, and without a sequence the
+    cp1252 decode gives what UTF-8 with the per-byte cp1252 fallback gives."""
+    from orgcheck.read import textcodec
+
+    assert textcodec._has_utf8_sequence(data) == bool(textcodec._UTF8_SEQ.search(data))
+    if not textcodec._UTF8_SEQ.search(data):
+        fallback = data.decode("utf-8", errors="orgcheck-cp1252")
+        assert data.decode("cp1252", errors="orgcheck-cp1252") == fallback
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"), [("cp1252", ";"), ("utf-16", "\t"), ("utf-8-sig", ",")]
+)
+def test_decoded_text_read_as_utf8_bytes_reads_as_the_text_did(
+    tmp_path, monkeypatch, encoding, delimiter
+):
+    """Text that is not plain UTF-8 is decoded, then parsed as UTF-8 bytes (so the
+    strip and unescape passes can be skipped when the bytes show nothing to do): the
+    table is what parsing the decoded text gives."""
+    rows = [["Employee ID", "Name", "Title", "Manager"]]
+    rows += [
+        [str(i), f"Müller, Jörg {i}", " R&amp;D lead " if i % 3 else "PM", "1"]
+        for i in range(2, 60)
+    ]
+    rows.append(["99", "Zoë “Zed” Ünal", "Dir", "1"])
+    text = "\r\n".join(
+        delimiter.join(f'"{c}"' if delimiter in c or "," in c else c for c in r) for r in rows
+    )
+    path = tmp_path / "people.csv"
+    path.write_bytes(text.encode(encoding))
+    raw = read_table(path)
+    real = delimited._read
+
+    def from_text(source, text, *args):  # the way decoded text was parsed before
+        if isinstance(source, bytes):
+            source = text = source.decode("utf-8")
+        return real(source, text, *args)
+
+    monkeypatch.setattr(delimited, "_read", from_text)
+    before = read_table(path)
+    assert raw.frame.to_numpy().tolist() == before.frame.to_numpy().tolist()
+    assert raw.notes == before.notes and "R&D lead" in raw.frame["Title"].tolist()

@@ -47,6 +47,8 @@ def read_delimited(path: Path, data: bytes, limits: Limits) -> Grid:
         except UnicodeDecodeError:  # a byte past the head is not UTF-8 after all
             pass
     text, enc_note = decode(data, name)
+    if "\x00" not in text:  # as UTF-8 bytes, for the checks on bytes that spare the
+        return _read(text.encode("utf-8"), text[:65536], enc_note, limits, name)  # strip
     return _read(text, text, enc_note, limits, name)
 
 

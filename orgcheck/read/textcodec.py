@@ -54,10 +54,32 @@ def _utf8(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8"), f"encoding {label}"
     except UnicodeDecodeError:
         pass
+    if not _has_utf8_sequence(data):  # no byte is UTF-8's: each one is cp1252's
+        return data.decode("cp1252", errors="orgcheck-cp1252"), "encoding Windows-1252 (cp1252)"
     text = data.decode("utf-8", errors="orgcheck-cp1252")
-    if _UTF8_SEQ.search(data):
-        return text, f"encoding {label} with some Windows-1252 bytes (read as cp1252)"
-    return text, "encoding Windows-1252 (cp1252)"
+    return text, f"encoding {label} with some Windows-1252 bytes (read as cp1252)"
+
+
+def _has_utf8_sequence(data: bytes) -> bool:
+    """``_UTF8_SEQ.search(data)``, looking only where a lead byte is: the regex tries
+    every position (0.26 s for 16 MB of cp1252 text, which has none)."""
+    import numpy as np
+
+    a = np.frombuffer(data, dtype=np.uint8)
+    for lo in range(0, len(a), _CHUNK):
+        at = np.flatnonzero((a[lo : lo + _CHUNK] >= 0xC2) & (a[lo : lo + _CHUNK] <= 0xF4)) + lo
+        need = np.where(a[at] >= 0xF0, 3, np.where(a[at] >= 0xE0, 2, 1))
+        ok = np.ones(len(at), dtype=bool)
+        for k in (1, 2, 3):
+            after = np.minimum(at + k, len(a) - 1)
+            cont = (at + k < len(a)) & (a[after] >= 0x80) & (a[after] <= 0xBF)
+            ok &= cont | (need < k)
+        if ok.any():
+            return True
+    return False
+
+
+_CHUNK = 1 << 22
 
 
 def _utf16(data: bytes, path: str) -> tuple[str, str]:
