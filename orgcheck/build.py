@@ -523,6 +523,9 @@ def build_org(
         return _build_org(raw, columns, overrides)
     finally:
         release()  # the one-slot caches of names hold tens of MB of this table's text
+        from orgcheck import columns  # and column detection's probe (whole columns)
+
+        columns.release()
 
 
 def _build_org(raw: RawTable, columns: dict[str, str], overrides: dict[str, str] | None) -> Org:

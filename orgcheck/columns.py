@@ -564,6 +564,7 @@ class _Probe:
 
     def __init__(self, raw: RawTable):
         self.raw = raw
+        self.frame = raw.frame  # what the answers are about, should raw.frame be replaced
         self._variants: dict[str, list[set[str]]] = {}
         self._forms: dict[tuple, list[str]] = {}
         self._flags: dict[str, bool] = {}
@@ -692,7 +693,25 @@ def candidate_headers(raw: RawTable, field: str) -> list[str]:
     comes first, so a ``ManagerID`` that is not an employee id loses to a ``ManagerName``
     that resolves.
     """
-    return _candidates(_Probe(raw), field)
+    return _candidates(_probe(raw), field)
+
+
+#: The probe of the last table detected, for ``candidate_headers`` on the same table
+#: (the org builder asks for other manager columns): at a million rows it holds whole
+#: columns lowered or compacted, which took a second to make. ``release`` drops it.
+_LAST: list = [None]
+
+
+def _probe(raw: RawTable) -> _Probe:
+    probe = _LAST[0]
+    if probe is None or probe.raw is not raw or probe.frame is not raw.frame:
+        probe = _LAST[0] = _Probe(raw)
+    return probe
+
+
+def release() -> None:
+    """Let go of the kept probe (the org builder calls this when it is done)."""
+    _LAST[0] = None
 
 
 def _candidates(probe: _Probe, field: str) -> list[str]:
@@ -707,8 +726,17 @@ def _candidates(probe: _Probe, field: str) -> list[str]:
         return [h for _, h in found]
     base = _detect_by_wording(raw.headers, exclude_fields=("manager", "dotted_manager"))
     _look_up_together(probe, [h for _, h in found], base)
-    scored = [(-round(_resolve_share(probe, h, base), 2), rank, h) for rank, h in found]
+    shares = {h: round(_resolve_share(probe, h, base), 2) for _, h in found}
+    top = max(shares.values())
+    # within CLOSE of the best, the wording decides ('manager id' before 'manager name'):
+    # names shared by several people make a column of names look a little better than
+    # ids of which some point outside the file, yet only ids tell people apart
+    scored = [(-min(shares[h] + CLOSE, top), rank, h) for rank, h in found]
     return [h for *_, h in sorted(scored)]
+
+
+#: Shares of resolving references this close count as equal when ranking columns.
+CLOSE = 0.05
 
 
 def _look_up_together(probe: _Probe, headers: list[str], mapping: dict[str, str]) -> None:
@@ -799,7 +827,7 @@ def detect_columns(raw: RawTable, overrides: dict[str, str] | None = None) -> di
     forced = _apply_overrides(raw, overrides or {})
     rest = [h for h in raw.headers if h not in forced.values()]
     mapping = _detect_by_wording(rest, exclude_fields=tuple(forced))
-    probe = _Probe(raw)
+    probe = _probe(raw)
     for fld in ("manager", "dotted_manager"):
         if fld in mapping and fld not in forced:
             ranked = [h for h in _candidates(probe, fld) if h not in forced.values()]

@@ -362,9 +362,15 @@ def choose(
     whole: dict[int, Resolution] = {}  # sampled reading -> the same in full, when made
     shape = functools.cache(lambda header: looks_like(dict(candidates)[header]))
     scored: list[tuple[tuple[int, int], Resolution]] = []  # ((-column, -space), resolution)
+    unnamed: list[str] = []  # columns of names not read by name: ids resolve enough
+    lettered = functools.cache(lambda header: _has_letter(dict(candidates)[header]))
     for space_i, make in enumerate(spaces):
-        if _no_names(make, scored, candidates):
-            continue
+        if getattr(make, "kind", None) == "name" and any(r.resolved for _, r in scored):
+            if not any(lettered(h) for h, _ in candidates):
+                continue  # no letter, no name: ids, some of people not in the file
+            if _strong(scored):
+                unnamed = [h for h, _ in candidates if lettered(h)]
+                continue
         space = make()
         if space is None:
             continue
@@ -385,7 +391,7 @@ def choose(
     final = best if rows is None else whole.get(id(best))
     if final is None:
         final = resolve(best.header, dict(candidates)[best.header], best.space)
-    notes = _choice_notes(final, [r for _, r in scored if r is not best], rows)
+    notes = _choice_notes(final, [r for _, r in scored if r is not best], rows, unnamed)
     return Choice(final, notes + mix_in(final, spaces))
 
 
@@ -446,14 +452,34 @@ def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _no_names(make, scored: list, candidates: list[tuple[str, np.ndarray]]) -> bool:
-    """Whether the name space need not be built: no candidate column holds a letter
-    (ids, some of people not in the file, such as leavers) and another reading already
-    resolves some of it. Name keys for a million people take seconds, and a column
-    without a letter is no column of names."""
-    if getattr(make, "kind", None) != "name" or not any(r.resolved for _, r in scored):
-        return False
-    return not any(_LETTER.search("\n".join(pd.unique(refs).tolist())) for _, refs in candidates)
+def _has_letter(refs: np.ndarray) -> bool:
+    """Whether any cell holds a letter: the first cells first (a column of names shows
+    one at once), then all of them (a column of ids is read to the end: as bytes when
+    it is ASCII, a few milliseconds for a million ids)."""
+    head = refs[:1000].tolist()
+    if _LETTER.search("\n".join(v for v in head if isinstance(v, str))):
+        return True
+    cells = [v for v in pd.unique(refs).tolist() if isinstance(v, str)]
+    text = "\n".join(cells)
+    if not text.isascii():
+        return bool(_LETTER.search(text))
+    units = np.frombuffer(text.encode("ascii"), dtype=np.uint8) | 0x20  # A-Z -> a-z
+    return bool(((units >= ord("a")) & (units <= ord("z"))).any())
+
+
+#: An id or email reading resolving this share of its references is not compared with
+#: readings by name: a manager column whose names beat such ids is rare (names are
+#: shared at scale), and the name keys of a million people take seconds to make. Ids
+#: of people outside the export (leavers, another division) commonly leave a few
+#: percent unresolved.
+STRONG = 0.9
+
+
+def _strong(scored: list) -> bool:
+    return any(
+        r.space.kind != "name" and r.references and r.resolved >= STRONG * r.references
+        for _, r in scored
+    )
 
 
 def _has_at(refs: np.ndarray) -> bool:
@@ -485,7 +511,7 @@ def _good(res: Resolution, first_header: str) -> bool:
 
 
 def _choice_notes(
-    final: Resolution, others: list[Resolution], rows: np.ndarray | None
+    final: Resolution, others: list[Resolution], rows: np.ndarray | None, unnamed: list[str]
 ) -> list[str]:
     kind = final.space.kind
     target = f" (people's {final.space.target!r})" if kind != "name" else ""
@@ -502,6 +528,13 @@ def _choice_notes(
     rivals = [
         f"{r.header!r} resolved {r.resolved:,}{sampled} (best by {r.space.kind})"
         for r in list(best.values())[:3]
+        if r.header not in unnamed
+    ]
+    share = final.resolved / max(final.references, 1)
+    rivals += [
+        f"{h!r} not read by name ({share:.0%} resolve by {kind} already)"
+        for h in unnamed
+        if h != final.header
     ]
     if rivals:
         text += "; " + "; ".join(rivals)

@@ -461,3 +461,47 @@ def test_first_distinct_is_a_prefix_of_the_distinct_values():
     some = _first_distinct(values, lambda found: len(found) >= 5000)
     assert len(some) >= 5000 and list(some) == list(full[: len(some)])
     assert list(_first_distinct(values, lambda found: False)) == list(full)
+
+
+def _ids_and_names(gone: int) -> RawTable:
+    """200 people; people 2-200 report to one of managers 1-40 by id and by name.
+    ``gone`` of the 40 managers are not in the file (their ids resolve nothing), but
+    their names are the names of other people (so by name they seem to resolve)."""
+    rows = []
+    for i in range(1, 201):
+        boss = "" if i == 1 else str(1 + (i % 40))
+        missing = boss and int(boss) > 40 - gone
+        name = f"Person {i}" if i <= 40 or i > 40 + gone else f"Person {i - 40 + (40 - gone)}"
+        boss_name = f"Person {boss}" if boss else ""
+        rows.append([str(i), name, "PM", "9" + boss if missing else boss, boss_name])
+    rows = [r for r in rows if not (1 < int(r[0]) <= 40 and int(r[0]) > 40 - gone)]
+    return table(["Employee ID", "Name", "Title", "Manager ID", "Manager Name"], rows)
+
+
+def test_ids_win_over_names_that_resolve_only_a_little_more():
+    """5 % of the ids point outside the file; the names resolve a few of those too, by
+    a shared name: within ``CLOSE`` the wording decides, and ids come first."""
+    raw = _ids_and_names(gone=2)
+    assert candidate_headers(raw, "manager") == ["Manager ID", "Manager Name"]
+    assert detect_columns(raw)["manager"] == "Manager ID"
+
+
+def test_names_win_over_ids_that_resolve_clearly_less():
+    raw = _ids_and_names(gone=8)  # a fifth of the ids point outside the file
+    assert candidate_headers(raw, "manager") == ["Manager Name", "Manager ID"]
+
+
+def test_candidate_headers_after_detection_reuse_its_probe_until_released():
+    from orgcheck import columns
+
+    raw = _ids_and_names(gone=2)
+    detect_columns(raw)
+    kept = columns._LAST[0]
+    assert kept is not None and kept.raw is raw
+    assert candidate_headers(raw, "manager") == ["Manager ID", "Manager Name"]
+    assert columns._LAST[0] is kept
+    other = _ids_and_names(gone=2)
+    candidate_headers(other, "manager")
+    assert columns._LAST[0] is not kept  # another table: a probe of its own
+    columns.release()
+    assert columns._LAST[0] is None

@@ -466,3 +466,33 @@ def test_names_among_unresolved_ids_are_still_tried_as_names(monkeypatch):
     monkeypatch.setattr(managers, "coded_keys", lambda *a: made.append(1) or real(*a))
     org = org_from_records(_with_leavers("Lovelace, Ada"))
     assert made and (org.parent == 0).sum() == 30
+
+
+def test_names_are_not_compared_with_ids_that_resolve_nine_in_ten(monkeypatch):
+    """Manager ids resolve 95 % (the rest point outside the file); the manager names
+    column is not read by name (the name keys of everyone), and the note says so."""
+    import orgcheck.columns
+    import orgcheck.managers as managers
+
+    monkeypatch.setattr(
+        orgcheck.columns,
+        "candidate_headers",
+        lambda raw, field: ["Manager ID", "Manager Name"] if field == "manager" else [],
+    )
+    recs = [{"id": "1", "name": "Ada Lovelace", "Manager ID": "", "Manager Name": ""}]
+    for i in range(2, 41):
+        boss, boss_name = ("9999", "Gone Person") if i in (2, 3) else ("1", "Ada Lovelace")
+        recs.append(
+            {"id": str(i), "name": f"Person {i}", "Manager ID": boss, "Manager Name": boss_name}
+        )
+    cols = {"id": "id", "name": "name", "manager": "Manager ID"}
+    made = []
+    real = managers.coded_keys
+    monkeypatch.setattr(managers, "coded_keys", lambda *a: made.append(1) or real(*a))
+    org = org_from_records(recs, columns=cols)
+    assert org.source.columns["manager"] == "Manager ID" and not made
+    note = next(n for n in org.source.notes if n.startswith("manager column"))
+    assert note.endswith("'Manager Name' not read by name (95% resolve by id already)")
+    monkeypatch.setattr(managers, "STRONG", 0.99)  # below the bar: names are compared
+    org = org_from_records(recs, columns=cols)
+    assert made and org.source.columns["manager"] == "Manager ID"
