@@ -459,8 +459,10 @@ def _has_letter(refs: np.ndarray) -> bool:
     head = refs[:1000].tolist()
     if _LETTER.search("\n".join(v for v in head if isinstance(v, str))):
         return True
-    cells = [v for v in pd.unique(refs).tolist() if isinstance(v, str)]
-    text = "\n".join(cells)
+    try:  # joining every cell costs less than hashing them to join the distinct ones
+        text = "\n".join(refs.tolist())
+    except TypeError:  # a cell that is not text
+        text = "\n".join(v for v in pd.unique(refs).tolist() if isinstance(v, str))
     if not text.isascii():
         return bool(_LETTER.search(text))
     units = np.frombuffer(text.encode("ascii"), dtype=np.uint8) | 0x20  # A-Z -> a-z
