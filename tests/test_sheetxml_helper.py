@@ -109,7 +109,13 @@ def test_what_only_the_helper_sees_counts(tmp_path, monkeypatch):
 )
 def test_a_late_cell_the_reader_declines_is_declined_either_way(tmp_path, monkeypatch, late):
     path = _book(tmp_path, late=late)
+    alone = []
+    parse_alone = sheetxml._parse_alone
+    monkeypatch.setattr(sheetxml, "_parse_alone", lambda *a: alone.append(1) or parse_alone(*a))
     assert _checked(path, helped=True, monkeypatch=monkeypatch) == (None, True)
+    # a part the helper found not plain is not parsed again here (but a bad shared
+    # index is only found here, after the helper's cells came back)
+    assert not alone
     assert _checked(path, helped=False, monkeypatch=monkeypatch)[0] is None
 
 

@@ -270,6 +270,8 @@ def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     if got is None:
         return _UNHELPED
     (meta, outside), arrays = got
+    if meta is None:  # the helper's part is not plain (parsed here, it would be too)
+        raise NotPlain(outside)
     out.take(meta, arrays)
     return out.parsed(outside)
 
@@ -288,8 +290,11 @@ def _own_share(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> float:
 def _parse_rest(pieces: Iterator[bytes], rows: _Rows, kinds: np.ndarray) -> tuple:
     """In the helper: the rest of the pieces, parsed, as ``_Pieces.take`` takes them."""
     out = _Pieces(_FAR, kinds)
-    for piece in pieces:
-        out.add(piece)
+    try:
+        for piece in pieces:
+            out.add(piece)
+    except NotPlain as exc:  # the same pieces, parsed by the parent, would say the same
+        return (None, str(exc)), []
     meta, arrays = out.sent()
     return (meta, rows.outside), arrays
 
