@@ -379,10 +379,18 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
             return managers.key_space("name", "name", [keys, map_distinct(both, keyer)], keyer)
         return managers.key_space("name", "name", [keys], keyer, coded)
 
-    names.kind = "name"  # so that mix_in can tell before it builds them
+    names.kind = "name"  # so that choose and mix_in can tell before they build them
+    names.people = people["name"].to_numpy(dtype=object)  # what choose compares names with
     out.append(names)
     # built once, shared with dotted lines (functools.cache keeps the kind)
     return [functools.cache(make) for make in out]
+
+
+def _release_probe() -> None:
+    """Drop column detection's kept probe (whole columns lowered or compacted)."""
+    import orgcheck.columns as detection  # imported when used, as by _candidates
+
+    detection.release()
 
 
 def _candidates(raw: RawTable, columns: dict[str, str], fields: tuple[str, ...]) -> dict:
@@ -523,9 +531,7 @@ def build_org(
         return _build_org(raw, columns, overrides)
     finally:
         release()  # the one-slot caches of names hold tens of MB of this table's text
-        from orgcheck import columns  # and column detection's probe (whole columns)
-
-        columns.release()
+        _release_probe()
 
 
 def _build_org(raw: RawTable, columns: dict[str, str], overrides: dict[str, str] | None) -> Org:
@@ -563,6 +569,7 @@ def _build_org(raw: RawTable, columns: dict[str, str], overrides: dict[str, str]
     spaces = _spaces(cells, columns, people, extra)
 
     link = _link_managers(raw, columns, overrides, cells, spaces, people)
+    _release_probe()  # the last question for column detection has been asked
     if link.resolution is not None:
         space = link.resolution.space
         gone = _leaver_finder(all_cells, columns, leavers, name, raw.rows, space)

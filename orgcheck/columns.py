@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 
@@ -559,7 +560,7 @@ class _Probe:
     ``detect_columns`` asks about the same manager and person columns several times
     (ranking manager columns, picking the id, looking for an unnamed id); at 1,000,000
     rows each full pass costs a noticeable fraction of a second, so the answers are kept
-    for the length of one detection.
+    for the length of one detection, and for the org builder's questions after it.
     """
 
     def __init__(self, raw: RawTable):
@@ -691,27 +692,29 @@ def candidate_headers(raw: RawTable, field: str) -> list[str]:
     For ``manager`` and ``dotted_manager`` a yes/no flag column ("Manager?") is left
     out, and the column whose distinct values match most people (by id, email or name)
     comes first, so a ``ManagerID`` that is not an employee id loses to a ``ManagerName``
-    that resolves.
+    that resolves; columns within ``CLOSE`` percent of the best keep the order of their
+    wording. The probe of a ``detect_columns`` of the same table is reused.
     """
     return _candidates(_probe(raw), field)
 
 
-#: The probe of the last table detected, for ``candidate_headers`` on the same table
-#: (the org builder asks for other manager columns): at a million rows it holds whole
-#: columns lowered or compacted, which took a second to make. ``release`` drops it.
-_LAST: list = [None]
+#: The probe of the last table detected (one per thread), for ``candidate_headers`` on
+#: the same table (the org builder asks for other manager columns): at a million rows
+#: it holds whole columns lowered or compacted, which took a second to make.
+#: ``release`` drops it.
+_LOCAL = threading.local()
 
 
 def _probe(raw: RawTable) -> _Probe:
-    probe = _LAST[0]
+    probe = getattr(_LOCAL, "probe", None)
     if probe is None or probe.raw is not raw or probe.frame is not raw.frame:
-        probe = _LAST[0] = _Probe(raw)
+        probe = _LOCAL.probe = _Probe(raw)
     return probe
 
 
 def release() -> None:
-    """Let go of the kept probe (the org builder calls this when it is done)."""
-    _LAST[0] = None
+    """Let go of the kept probe (the org builder calls this once managers are linked)."""
+    _LOCAL.probe = None
 
 
 def _candidates(probe: _Probe, field: str) -> list[str]:
@@ -726,17 +729,17 @@ def _candidates(probe: _Probe, field: str) -> list[str]:
         return [h for _, h in found]
     base = _detect_by_wording(raw.headers, exclude_fields=("manager", "dotted_manager"))
     _look_up_together(probe, [h for _, h in found], base)
-    shares = {h: round(_resolve_share(probe, h, base), 2) for _, h in found}
-    top = max(shares.values())
+    percent = {h: round(100 * _resolve_share(probe, h, base)) for _, h in found}
+    top = max(percent.values())
     # within CLOSE of the best, the wording decides ('manager id' before 'manager name'):
     # names shared by several people make a column of names look a little better than
     # ids of which some point outside the file, yet only ids tell people apart
-    scored = [(-min(shares[h] + CLOSE, top), rank, h) for rank, h in found]
+    scored = [(-min(percent[h] + CLOSE, top), rank, h) for rank, h in found]
     return [h for *_, h in sorted(scored)]
 
 
-#: Shares of resolving references this close count as equal when ranking columns.
-CLOSE = 0.05
+#: Percents of resolving references this close count as equal when ranking columns.
+CLOSE = 5
 
 
 def _look_up_together(probe: _Probe, headers: list[str], mapping: dict[str, str]) -> None:

@@ -352,7 +352,9 @@ def choose(
 
     ``candidates`` are (header, cleaned cells) best first; ``spaces`` build key spaces
     lazily (name keys for a million people cost seconds, so they are built only when
-    a cheaper reading has not already resolved nearly everything). Ties go to the
+    a cheaper reading has not already resolved nearly everything, when some candidate
+    holds a letter, and not when an id or email reading resolves ``STRONG`` and the
+    columns of names name the same people on the rows it resolved). Ties go to the
     earlier column, then the earlier space.
     """
     if not candidates:
@@ -363,13 +365,17 @@ def choose(
     shape = functools.cache(lambda header: looks_like(dict(candidates)[header]))
     scored: list[tuple[tuple[int, int], Resolution]] = []  # ((-column, -space), resolution)
     unnamed: list[str] = []  # columns of names not read by name: ids resolve enough
+    share = 0.0  # of the references those ids resolve
     lettered = functools.cache(lambda header: _has_letter(dict(candidates)[header]))
     for space_i, make in enumerate(spaces):
         if getattr(make, "kind", None) == "name" and any(r.resolved for _, r in scored):
             if not any(lettered(h) for h, _ in candidates):
                 continue  # no letter, no name: ids, some of people not in the file
-            if _strong(scored):
+            strong = _strong(scored)
+            people = getattr(make, "people", None)
+            if strong is not None and _names_agree(strong, candidates, rows, people, lettered):
                 unnamed = [h for h, _ in candidates if lettered(h)]
+                share = strong.resolved / strong.references
                 continue
         space = make()
         if space is None:
@@ -391,7 +397,8 @@ def choose(
     final = best if rows is None else whole.get(id(best))
     if final is None:
         final = resolve(best.header, dict(candidates)[best.header], best.space)
-    notes = _choice_notes(final, [r for _, r in scored if r is not best], rows, unnamed)
+    others = [r for _, r in scored if r is not best]
+    notes = _choice_notes(final, others, rows, (unnamed, share))
     return Choice(final, notes + mix_in(final, spaces))
 
 
@@ -477,11 +484,38 @@ def _has_letter(refs: np.ndarray) -> bool:
 STRONG = 0.9
 
 
-def _strong(scored: list) -> bool:
-    return any(
-        r.space.kind != "name" and r.references and r.resolved >= STRONG * r.references
-        for _, r in scored
-    )
+#: Share of the rows a strong reading resolved on which a column of names must name the
+#: person resolved to, for that column not to be read by name.
+AGREE = 0.9
+
+
+def _strong(scored: list) -> Resolution | None:
+    """The id or email reading resolving the largest share, if that is ``STRONG``."""
+    readings = [r for _, r in scored if r.space.kind != "name" and r.references]
+    best = max(readings, key=lambda r: r.resolved / r.references, default=None)
+    return best if best is not None and best.resolved >= STRONG * best.references else None
+
+
+def _names_agree(strong: Resolution, candidates, rows, people, lettered) -> bool:
+    """Whether each column holding letters names, on rows ``strong`` resolved, the
+    person it resolved them to (a 'Manager Name' beside a 'Manager ID'): then reading
+    it by name would find the same people. About 2,000 rows are compared by name key;
+    a 'ManagerID' that is no employee id but happens to resolve is told apart here."""
+    if people is None:
+        return False
+    hit = np.flatnonzero(strong.pos >= 0)  # positions in the sample (or in all rows)
+    if not len(hit):
+        return False
+    hit = hit[:: max(1, len(hit) // 2000)]
+    at = rows[hit] if rows is not None else hit
+    named = [name_key(v) if isinstance(v, str) else "" for v in people[strong.pos[hit]].tolist()]
+    for header, refs in candidates:
+        if header == strong.header or not lettered(header):
+            continue
+        given = [name_key(v) if isinstance(v, str) else "" for v in refs[at].tolist()]
+        if sum(a == b for a, b in zip(given, named, strict=True)) < AGREE * len(hit):
+            return False
+    return True
 
 
 def _has_at(refs: np.ndarray) -> bool:
@@ -513,7 +547,10 @@ def _good(res: Resolution, first_header: str) -> bool:
 
 
 def _choice_notes(
-    final: Resolution, others: list[Resolution], rows: np.ndarray | None, unnamed: list[str]
+    final: Resolution,
+    others: list[Resolution],
+    rows: np.ndarray | None,
+    unnamed: tuple[list[str], float],
 ) -> list[str]:
     kind = final.space.kind
     target = f" (people's {final.space.target!r})" if kind != "name" else ""
@@ -527,17 +564,15 @@ def _choice_notes(
         if r.header == final.header:
             continue
         best.setdefault(r.header, r)
+    headers, share = unnamed
+    skipped = f"not read by name ({share:.0%} resolve by {kind} already)"
     rivals = [
-        f"{r.header!r} resolved {r.resolved:,}{sampled} (best by {r.space.kind})"
+        f"{r.header!r} {skipped}"
+        if r.header in headers and not r.resolved
+        else f"{r.header!r} resolved {r.resolved:,}{sampled} (best by {r.space.kind})"
         for r in list(best.values())[:3]
-        if r.header not in unnamed
     ]
-    share = final.resolved / max(final.references, 1)
-    rivals += [
-        f"{h!r} not read by name ({share:.0%} resolve by {kind} already)"
-        for h in unnamed
-        if h != final.header
-    ]
+    rivals += [f"{h!r} {skipped}" for h in headers if h != final.header and h not in best]
     if rivals:
         text += "; " + "; ".join(rivals)
     if final.self_refs:

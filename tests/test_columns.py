@@ -496,12 +496,12 @@ def test_candidate_headers_after_detection_reuse_its_probe_until_released():
 
     raw = _ids_and_names(gone=2)
     detect_columns(raw)
-    kept = columns._LAST[0]
+    kept = columns._LOCAL.probe
     assert kept is not None and kept.raw is raw
     assert candidate_headers(raw, "manager") == ["Manager ID", "Manager Name"]
-    assert columns._LAST[0] is kept
+    assert columns._LOCAL.probe is kept
     other = _ids_and_names(gone=2)
     candidate_headers(other, "manager")
-    assert columns._LAST[0] is not kept  # another table: a probe of its own
+    assert columns._LOCAL.probe is not kept  # another table: a probe of its own
     columns.release()
-    assert columns._LAST[0] is None
+    assert columns._LOCAL.probe is None

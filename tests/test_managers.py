@@ -496,3 +496,33 @@ def test_names_are_not_compared_with_ids_that_resolve_nine_in_ten(monkeypatch):
     monkeypatch.setattr(managers, "STRONG", 0.99)  # below the bar: names are compared
     org = org_from_records(recs, columns=cols)
     assert made and org.source.columns["manager"] == "Manager ID"
+
+
+def test_names_still_beat_ids_that_resolve_to_the_wrong_people(monkeypatch):
+    """A 'ManagerID' that is no employee id (a manager number that happens to be some
+    people's ids) resolves 95 %, but to the wrong people: its rows do not name the
+    people it points at, so the names are compared, and they win."""
+    import orgcheck.columns
+
+    monkeypatch.setattr(
+        orgcheck.columns,
+        "candidate_headers",
+        lambda raw, field: ["ManagerID", "ManagerName"] if field == "manager" else [],
+    )
+    bosses = {"31": "Ada Lovelace", "32": "Bo Li"}  # employees 31 and 32 manage the rest
+    recs = [
+        {"id": str(i), "name": f"Person {i}", "ManagerID": "", "ManagerName": ""}
+        for i in range(1, 31)
+    ]
+    recs += [
+        {"id": "31", "name": "Ada Lovelace", "ManagerID": "", "ManagerName": ""},
+        {"id": "32", "name": "Bo Li", "ManagerID": "1", "ManagerName": "Ada Lovelace"},
+    ]
+    for i, rec in enumerate(recs[:30]):  # manager numbers 1 and 2: ids of persons 1 and 2
+        boss = "31" if i % 2 else "32"
+        rec["ManagerID"] = "99" if i == 0 else str(int(boss) - 30)
+        rec["ManagerName"] = bosses[boss]
+    cols = {"id": "id", "name": "name", "manager": "ManagerID"}
+    org = org_from_records(recs, columns=cols)
+    assert org.source.columns["manager"] == "ManagerName"
+    assert org.source.manager_key == "name"

@@ -10,6 +10,7 @@ that fails in any way leaves the work to this process.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import zipfile
@@ -170,7 +171,7 @@ def _arrays(n: int) -> list[np.ndarray]:
 @pytest.mark.parametrize("room", [0, 64, 10_000_000])
 def test_arrays_come_back_through_shared_memory_or_the_pipe(room):
     aid = Helper.start(lambda n: (("meta", n), _arrays(n)), 100_000, room=room)
-    meta, arrays = aid.result()
+    meta, arrays = aid.result(timeout=30)
     assert meta == ("meta", 100_000)
     assert all(np.array_equal(a, b) for a, b in zip(arrays, _arrays(100_000), strict=True))
 
@@ -179,8 +180,16 @@ def test_a_helper_that_raises_or_dies_answers_none():
     def die():
         os.kill(os.getpid(), 9)
 
-    assert Helper.start(lambda: 1 / 0).result() is None
-    assert Helper.start(die).result() is None
+    assert Helper.start(lambda: 1 / 0).result(timeout=30) is None
+    assert Helper.start(die).result(timeout=30) is None
+
+
+def test_a_helper_that_takes_too_long_is_stopped_and_answers_none():
+    aid = Helper.start(lambda: __import__("time").sleep(60))
+    pid = aid._pid
+    assert aid.result(timeout=0.2) is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
 
 
 def test_a_helper_nobody_waits_for_is_stopped():
@@ -203,8 +212,71 @@ def test_the_member_reader_reads_what_zipfile_reads(tmp_path, kind):
     with zipfile.ZipFile(path, "w", kind) as z:
         z.writestr("a.xml", body)
     with zipfile.ZipFile(path) as z:
-        member = Member.open(path, z.getinfo("a.xml"))
+        member = Member.open(z, z.getinfo("a.xml"))
     parts = []
     while block := member.read(7777):
         parts.append(block)
     assert b"".join(parts) == body
+
+
+def test_arrays_split_between_shared_memory_and_the_pipe():
+    arrays = _arrays(100_000)
+    room = arrays[0].nbytes + 100  # the first fits, the others come through the pipe
+    aid = Helper.start(lambda: ((), _arrays(100_000)), room=room)
+    _, back = aid.result(timeout=30)
+    assert all(np.array_equal(a, b) for a, b in zip(back, arrays, strict=True))
+
+
+def _zip(tmp_path: Path, body: bytes, kind=zipfile.ZIP_DEFLATED) -> Path:
+    path = tmp_path / "m.zip"
+    with zipfile.ZipFile(path, "w", kind) as z:
+        z.writestr("a.xml", body)
+    return path
+
+
+def _read_all(member: Member) -> bytes:
+    parts = []
+    while block := member.read(4096):
+        parts.append(block)
+    return b"".join(parts)
+
+
+def test_the_member_reader_refuses_a_bad_crc_and_a_cut_stream(tmp_path):
+    body = b"<row>1</row>" * 5000
+    path = _zip(tmp_path, body)
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("a.xml")
+        info.CRC ^= 1
+        with pytest.raises(zipfile.BadZipFile):
+            _read_all(Member.open(z, info))
+        info.CRC ^= 1
+        info.file_size += 10  # the stream ends before the size the directory gives
+        with pytest.raises(zipfile.BadZipFile):
+            _read_all(Member.open(z, info))
+
+
+def test_the_member_reader_leaves_what_it_does_not_read_to_zipfile(tmp_path):
+    path = _zip(tmp_path, b"<row/>" * 100)
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("a.xml")
+        info.compress_size = 10**15  # more than the file holds
+        assert Member.open(z, info) is None
+    lzma = _zip(tmp_path, b"<row/>" * 100, zipfile.ZIP_LZMA)
+    with zipfile.ZipFile(lzma) as z:
+        assert Member.open(z, z.getinfo("a.xml")) is None
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as z:  # no file of its own
+        assert Member.open(z, z.getinfo("a.xml")) is None
+
+
+def test_rich_shared_strings_are_declined_either_way(tmp_path, monkeypatch):
+    path = _book(tmp_path)
+    with zipfile.ZipFile(path) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    members["xl/sharedStrings.xml"] = members["xl/sharedStrings.xml"].replace(
+        b"<si><t>s3</t></si>", b"<si><r><t>s</t></r><r><t>3</t></r></si>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in members.items():
+            z.writestr(name, body)
+    assert _checked(path, helped=True, monkeypatch=monkeypatch)[0] is None
+    assert _checked(path, helped=False, monkeypatch=monkeypatch)[0] is None

@@ -47,9 +47,13 @@ def read_delimited(path: Path, data: bytes, limits: Limits) -> Grid:
         except UnicodeDecodeError:  # a byte past the head is not UTF-8 after all
             pass
     text, enc_note = decode(data, name)
-    if "\x00" not in text:  # as UTF-8 bytes, for the checks on bytes that spare the
-        return _read(text.encode("utf-8"), text[:65536], enc_note, limits, name)  # strip
-    return _read(text, text, enc_note, limits, name)
+    if "\x00" in text:
+        return _read(text, text, enc_note, limits, name)
+    # parsed as UTF-8 bytes, like a UTF-8 file, so the checks on the bytes can spare the
+    # strip and unescape passes; the text itself is let go of first
+    head, data = text[:65536], text.encode("utf-8")
+    del text
+    return _read(data, head, enc_note, limits, name)
 
 
 def _utf8_head(data: bytes) -> str | None:

@@ -6,17 +6,18 @@ compressed bytes, the inflater, the running CRC) is in this process's memory, so
 helper forked midway (``helper``) carries on from where the stream was, on its own,
 and the parent can go on with its share or drop the stream.
 
-Only what zipfile would read the same way is taken: a stored or deflated member, not
-encrypted, whose local header is where the central directory says. The CRC and size
-are checked at the end, as zipfile checks them.
+The member is opened through zipfile first (which checks its local header, name,
+flags and overlap, and reads none of its data), then taken only if it is stored or
+deflated and its compressed bytes lie within the file; the CRC and size are checked
+at the end, as zipfile checks them. Anything else is left to zipfile (None).
 """
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 import zlib
-from pathlib import Path
 
 #: Compressed bytes handed to zlib per call: bounds the copy of its unconsumed input.
 _FEED = 4 << 20
@@ -36,17 +37,24 @@ class Member:
         self._inflate = None if stored else zlib.decompressobj(-15)
 
     @classmethod
-    def open(cls, path: Path, info: zipfile.ZipInfo) -> Member | None:
+    def open(cls, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Member | None:
         """The member, or None when it is not one this class reads (zipfile will)."""
         if info.flag_bits & 0x1 or info.compress_type not in _KINDS:  # encrypted, or LZMA..
             return None
-        with open(path, "rb") as f:
+        if not z.filename:  # an archive read from a stream: no file of our own to open
+            return None
+        z.open(info).close()  # zipfile's own checks of the member (they raise as it would)
+        with open(z.filename, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
             f.seek(info.header_offset)
             header = f.read(30)
             if len(header) != 30 or header[:4] != _LOCAL:
                 return None
             name_length, extra_length = struct.unpack("<HH", header[26:30])
-            f.seek(info.header_offset + 30 + name_length + extra_length)
+            start = info.header_offset + 30 + name_length + extra_length
+            if start + info.compress_size > size:  # a size no file this long can hold
+                return None
+            f.seek(start)
             data = f.read(info.compress_size)
         return cls(data, info) if len(data) == info.compress_size else None
 
