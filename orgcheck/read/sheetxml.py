@@ -240,7 +240,7 @@ def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     splits the shared strings and parses its part. The parts are sized so that both
     end together. This process holds its part's XML (half a sheet, 150 MB at a million
     rows) until it is parsed, where reading alone held two blocks of 8 MB; the peak of
-    a million-row read is elsewhere and did not move (0.87 GB with both processes).
+    a million-row read is elsewhere and did not move (0.92 GB with both processes).
     Answers ``_UNHELPED`` when there is no helper to share with (a small
     sheet, an unusual zip member, no fork, the helper failed): ``_parse_alone`` then
     does it all, so the result never depends on the helper."""
