@@ -62,16 +62,19 @@ class Helper:
         except (OSError, ValueError, OverflowError):
             return None
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
-        gc.freeze()  # a collection in the child must not finalize the parent's objects
+        freeze = gc.get_freeze_count() == 0  # (a caller's own frozen objects stay so)
+        if freeze:
+            gc.freeze()  # a collection in the child must not finalize the parent's objects
         try:
             with warnings.catch_warnings():  # 3.12+ warns of fork beside threads: the
                 warnings.simplefilter("ignore", DeprecationWarning)  # child uses none of theirs
                 pid = os.fork()
-        except OSError:
+        except Exception:  # no helper, whatever stopped the fork
             pid = -1
         if pid == 0:
             _child(read_fd, write_fd, shared, held, fn, args)  # never returns
-        gc.unfreeze()
+        if freeze:
+            gc.unfreeze()
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(write_fd)
         if pid < 0:
