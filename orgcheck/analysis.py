@@ -31,7 +31,6 @@ class Result:
         return out
 
 
-@python_strings
 def analyze(
     path: str | Path,
     *,
@@ -46,9 +45,8 @@ def analyze(
     progress: Any = None,
 ) -> Result:
     """Analyse one HR export and return the result (raises ``OrgcheckError`` on bad input)."""
-    from orgcheck import build, metrics, read, rules, titles
-    from orgcheck import columns as columns_mod
     from orgcheck import config as config_mod
+    from orgcheck import read
 
     step = progress or (lambda name: None)
     cfg = config or config_mod.load_config(config_path)
@@ -56,6 +54,15 @@ def analyze(
         company_size=company_size, title_map=title_map, select=select, ignore=ignore
     )
     step("read")
+    read.begin(path, limits=cfg.limits)  # a workbook's sheets, while pandas is imported
+    return _analyze(path, sheet, columns, cfg, step)
+
+
+@python_strings
+def _analyze(path: str | Path, sheet, columns, cfg, step) -> Result:
+    from orgcheck import build, metrics, read, rules, titles
+    from orgcheck import columns as columns_mod
+
     raw = read.read_table(path, sheet=sheet, limits=cfg.limits)
     step("columns")
     mapping = columns_mod.detect_columns(raw, overrides=columns)

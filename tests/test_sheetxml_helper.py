@@ -280,3 +280,45 @@ def test_rich_shared_strings_are_declined_either_way(tmp_path, monkeypatch):
             z.writestr(name, body)
     assert _checked(path, helped=True, monkeypatch=monkeypatch)[0] is None
     assert _checked(path, helped=False, monkeypatch=monkeypatch)[0] is None
+
+
+# -- read.begin: the size check ahead of pandas ------------------------------------------
+
+
+def test_the_read_package_and_the_sheet_parser_import_no_pandas():
+    import subprocess
+
+    code = (
+        "import sys, orgcheck.read, orgcheck.read.extent, orgcheck.read.sheetxml;"
+        "print('pandas' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_begin_then_read_parses_each_sheet_once_and_reads_the_same(tmp_path, monkeypatch):
+    from orgcheck.read import begin
+
+    path = _book(tmp_path)
+    alone = read_table(path).frame.to_numpy().tolist()
+    parsed = []
+    real = sheetxml.parse_checked
+    monkeypatch.setattr(sheetxml, "parse_checked", lambda *a: parsed.append(1) or real(*a))
+    begin(path)
+    assert parsed == [1]
+    assert read_table(path).frame.to_numpy().tolist() == alone
+    assert parsed == [1]  # the read took the check begin made
+    read_table(path)
+    assert parsed == [1, 1]  # a second read checks again
+
+
+def test_begin_never_raises_and_the_read_says_what_is_wrong(tmp_path):
+    from orgcheck.errors import InputError
+    from orgcheck.read import begin
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    for path in (broken, tmp_path / "missing.xlsx"):
+        begin(path)
+        with pytest.raises(InputError):
+            read_table(path)

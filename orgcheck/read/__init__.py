@@ -9,13 +9,16 @@ file and what to do; nothing else escapes for a bad input.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgcheck.errors import InputError, LimitError, UsageError
 from orgcheck.model import RawTable
-from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
 
-__all__ = ["Limits", "RawTable", "read_table"]
+if TYPE_CHECKING:  # importing the package imports no pandas (see ``begin``)
+    from orgcheck.read.grid import Grid
+
+__all__ = ["Limits", "RawTable", "begin", "read_table"]
 
 _WORKBOOK_KINDS = ("xlsx", "xlsb", "xls", "ods")
 SUPPORTED = ".csv .tsv .txt .xlsx .xlsm .xls .ods"
@@ -46,6 +49,28 @@ _DOCUMENT_SUFFIXES = frozenset(
         ".rar",
     ]
 )
+
+
+def begin(path, limits: Limits | None = None) -> None:
+    """Start reading ``path`` before pandas is imported; ``read_table`` of the same file
+    with the same limits then goes on from there. Never raises: whatever is wrong with
+    the file, ``read_table`` finds it again and says so.
+
+    For a workbook this is the size check, which parses its plain sheets; a big sheet
+    is parsed with a helper process, and this process imports pandas while the helper
+    works (0.2 s that the read of a 100,000-row workbook then hides). Other files: nothing.
+    """
+    from orgcheck.read import extent, sniff
+
+    try:
+        p = Path(path)
+        size = sniff.open_checked(p)
+        if size > (limits or Limits()).max_uncompressed_bytes:
+            return
+        if sniff.kind(p, sniff.read_head(p)) == "xlsx":
+            extent.begin(p, limits or Limits())
+    except Exception:  # read_table meets it again and reports it
+        return
 
 
 def read_table(path, sheet: str | None = None, limits: Limits | None = None) -> RawTable:
@@ -154,15 +179,13 @@ def _read_bytes(p: Path) -> bytes:
 
 
 def _read_workbook(p: Path, kind: str, sheet: str | None, limits: Limits):
-    from orgcheck.read import workbook
+    from orgcheck.read import extent, workbook
     from orgcheck.read.choose import choose_sheet
 
     if kind in ("xlsx", "xlsb", "ods"):
-        workbook.check_zip(p, limits)
+        extent.check_zip(p, limits)
     escaped = True  # unknown for .xls/.xlsb: the reader looks at the cells instead
     if kind in ("xlsx", "ods"):
-        from orgcheck.read import extent
-
         escaped = (extent.check_sheets if kind == "xlsx" else extent.check_ods)(p, limits)
     wb = workbook.open_workbook(p, kind)
     notes = []

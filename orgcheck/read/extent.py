@@ -14,7 +14,10 @@ inflated nor searched a second time.
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -35,6 +38,59 @@ _ROW_REF = re.compile(rb'<row\b[^>]*?\sr="([0-9]{1,9})"')
 _ESCAPED = sheetxml.ESCAPED
 
 
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a zip whose members would inflate past the limit (a zip bomb), unopened."""
+    with zip_damaged(path, "the workbook's zip structure"), zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_uncompressed_bytes:
+        raise over(
+            "max_uncompressed_bytes",
+            total,
+            limits,
+            "the workbook would inflate to this many bytes",
+            path=str(path),
+        )
+
+
+#: A size check made by ``begin`` ahead of the read, per thread: (file, limits, answer).
+_BEGUN = threading.local()
+
+
+def begin(path: Path, limits: Limits) -> None:
+    """The size check of ``path`` ahead of ``read_table`` (see ``orgcheck.read.begin``),
+    kept for its ``check_sheets`` with the same limits. Raises what the check raises.
+
+    While a helper process parses a big sheet, this process imports pandas and the
+    modules of the rest of the read (``sheetxml.MEANWHILE``)."""
+    _BEGUN.done = None
+    check_zip(path, limits)
+    sheetxml.MEANWHILE[:] = [] if "pandas" in sys.modules else [_import_the_rest]
+    try:
+        escaped = check_sheets(path, limits)
+    finally:
+        sheetxml.MEANWHILE.clear()
+    _BEGUN.done = (_file(path), limits, escaped)
+
+
+def _import_the_rest() -> None:
+    """pandas, and the modules the rest of the read and the org builder run."""
+    for module in ("pandas", "orgcheck.read.header", "orgcheck.read.workbook", "orgcheck.build"):
+        importlib.import_module(module)
+
+
+def _file(path: Path) -> tuple:
+    stat = Path(path).stat()
+    return (
+        str(Path(path).resolve()),
+        stat.st_dev,
+        stat.st_ino,
+        stat.st_size,
+        stat.st_mtime_ns,
+        stat.st_ctime_ns,
+    )
+
+
 def check_sheets(path: Path, limits: Limits) -> bool:
     """Refuse a workbook whose sheet rectangle would exceed ``max_cells``.
 
@@ -43,6 +99,9 @@ def check_sheets(path: Path, limits: Limits) -> bool:
 
     Plain sheets parsed here are kept for the reader of this one read: whatever an
     earlier read left behind is dropped first."""
+    begun, _BEGUN.done = getattr(_BEGUN, "done", None), None
+    if begun is not None and begun[1] == limits and begun[0] == _file(path):
+        return begun[2]  # ``begin`` checked this very file: its sheets are kept
     sheetxml.forget_checked()
     try:
         with zip_damaged(path, "the workbook's compressed data"):

@@ -18,7 +18,6 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -29,22 +28,6 @@ from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
 from orgcheck.read.sheetxml import NotPlain, forget_checked, read_plain_sheet, sheet_list
-from orgcheck.read.sniff import zip_damaged
-
-
-def check_zip(path: Path, limits: Limits) -> None:
-    """Refuse a zip whose members would inflate past the limit (a zip bomb), unopened."""
-    with zip_damaged(path, "the workbook's zip structure"), zipfile.ZipFile(path) as z:
-        infos = z.infolist()
-    total = sum(i.file_size for i in infos)
-    if total > limits.max_uncompressed_bytes:
-        raise over(
-            "max_uncompressed_bytes",
-            total,
-            limits,
-            "the workbook would inflate to this many bytes",
-            path=str(path),
-        )
 
 
 def open_workbook(path: Path, kind: str = "xlsx"):
