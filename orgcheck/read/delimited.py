@@ -24,7 +24,7 @@ from orgcheck.errors import InputError
 from orgcheck.read import textlen
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
-from orgcheck.read.textcodec import decode, refuse_binary
+from orgcheck.read.textcodec import SCAN_CHUNK, decode, refuse_binary
 
 DELIMITERS = (",", ";", "\t", "|")
 _NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -197,8 +197,7 @@ def _no_spaces_at_edges(data: bytes, delim: str) -> bool:
     return not len(spaced) or (b'"' in data and _all_inside_quotes(data, ord(delim), spaced))
 
 
-#: Bytes scanned at a time by the numpy checks, so no temporary is file-sized.
-_CHUNK = 1 << 22
+_CHUNK = SCAN_CHUNK  # a name of its own here: tests make it small
 
 
 def _spaces_at_delimiters(arr: np.ndarray, delim: int) -> np.ndarray | None:

@@ -70,25 +70,13 @@ def begin(path: Path, limits: Limits) -> None:
         escaped = check_sheets(path, limits)
     finally:
         sheetxml.MEANWHILE.clear()
-    _BEGUN.done = (_file(path), limits, escaped)
+    _BEGUN.done = (sheetxml.file_identity(path), limits, escaped)
 
 
 def _import_the_rest() -> None:
     """pandas, and the modules the rest of the read and the org builder run."""
     for module in ("pandas", "orgcheck.read.header", "orgcheck.read.workbook", "orgcheck.build"):
         importlib.import_module(module)
-
-
-def _file(path: Path) -> tuple:
-    stat = Path(path).stat()
-    return (
-        str(Path(path).resolve()),
-        stat.st_dev,
-        stat.st_ino,
-        stat.st_size,
-        stat.st_mtime_ns,
-        stat.st_ctime_ns,
-    )
 
 
 def check_sheets(path: Path, limits: Limits) -> bool:
@@ -100,7 +88,7 @@ def check_sheets(path: Path, limits: Limits) -> bool:
     Plain sheets parsed here are kept for the reader of this one read: whatever an
     earlier read left behind is dropped first."""
     begun, _BEGUN.done = getattr(_BEGUN, "done", None), None
-    if begun is not None and begun[1] == limits and begun[0] == _file(path):
+    if begun is not None and begun[1] == limits and begun[0] == sheetxml.file_identity(path):
         return begun[2]  # ``begin`` checked this very file: its sheets are kept
     sheetxml.forget_checked()
     try:

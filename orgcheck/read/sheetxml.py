@@ -38,6 +38,7 @@ from defusedxml.ElementTree import fromstring
 from numpy.lib.stride_tricks import sliding_window_view
 
 from orgcheck.read import helper, textlen
+from orgcheck.read.celltext import floats_text
 from orgcheck.read.helper import Helper
 from orgcheck.read.member import Member
 from orgcheck.read.sniff import ZIP_ERRORS
@@ -127,7 +128,7 @@ class Book:
         strings, escaped = _shared_strings(
             z, "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in names else None
         )
-        kinds = _style_kinds(z, "xl/styles.xml" if "xl/styles.xml" in names else None)
+        kinds = _book_kinds(z)
         return cls(strings, textlen.longest(strings), escaped, kinds)
 
 
@@ -157,16 +158,21 @@ def _kept() -> dict:
     return _LOCAL.checked
 
 
-def _key(path: Path, z: zipfile.ZipFile) -> tuple:
-    """What must not change for a kept parse to be this file's: the file (device,
-    inode, size, modified and changed times: a copy that restores the modified time
-    still changes the other) and each zip member's name, size and CRC."""
+def file_identity(path: Path) -> tuple:
+    """What must not change for work kept on a file to still be this file's: its path,
+    device, inode, size, modified and changed times (a copy that restores the modified
+    time still changes the other)."""
     stat = Path(path).stat()
+    file = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return (str(Path(path).resolve()), file)
+
+
+def _key(path: Path, z: zipfile.ZipFile) -> tuple:
+    """A kept parse's file (``file_identity``) and each zip member's name, size, CRC."""
     members = tuple(
         (i.filename, i.header_offset, i.compress_size, i.file_size, i.CRC) for i in z.infolist()
     )
-    file = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
-    return (str(Path(path).resolve()), file, members)
+    return (*file_identity(path), members)
 
 
 def book_checked(path: Path, z: zipfile.ZipFile) -> Book | None:
@@ -255,8 +261,7 @@ def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     if kept["key"] == _key(path, z) and kept["book"] is None:
         return None  # another sheet found the workbook's shared parts not plain
     _workbook_checks(z)  # the cheap checks of Book.read, before any inflating
-    styles = "xl/styles.xml" if "xl/styles.xml" in z.NameToInfo else None
-    kinds = _style_kinds(z, styles)  # as Book.read reads them, for the helper
+    kinds = _book_kinds(z)  # as Book.read reads them, for the helper
     member = Member.open(z, info)
     if member is None:
         return _UNHELPED
@@ -425,6 +430,11 @@ def _sheet_part(z: zipfile.ZipFile, name: str) -> str:
     if len(ids) != 1 or ids[0] not in targets:
         raise NotPlain("sheet not found by name")
     return targets[ids[0]]
+
+
+def _book_kinds(z: zipfile.ZipFile) -> np.ndarray:
+    """The workbook's style kinds, from xl/styles.xml where calamine reads them."""
+    return _style_kinds(z, "xl/styles.xml" if "xl/styles.xml" in z.NameToInfo else None)
 
 
 def _style_kinds(z: zipfile.ZipFile, part: str | None) -> np.ndarray:
@@ -1074,8 +1084,6 @@ def _floats(a: np.ndarray, at: np.ndarray, length: np.ndarray) -> np.ndarray:
 
 def _assemble(cells: _Cells, strings: np.ndarray, longest: int, check=None) -> PlainSheet:
     """Dense text columns over the used rectangle, as calamine's ``to_python`` gives."""
-    from orgcheck.read.workbook import _floats_text
-
     if not len(cells.row):
         raise NotPlain("no cells")
     top, left = int(cells.row.min()), int(cells.col.min())
@@ -1094,7 +1102,7 @@ def _assemble(cells: _Cells, strings: np.ndarray, longest: int, check=None) -> P
             if code == 0:
                 text = strings[cells.number[sel].astype(np.intp)]
             else:
-                text = _text(code, cells.number[sel], _floats_text)
+                text = _text(code, cells.number[sel])
                 longest = max(longest, textlen.longest(text))
             if dense and len(present) == 1:
                 column = text
@@ -1117,8 +1125,8 @@ def _by_column(col: np.ndarray, left: int, width: int):
         yield order[bounds[j] : bounds[j + 1]]
 
 
-def _text(code: int, number: np.ndarray, floats_text) -> np.ndarray:
-    """Numbers as workbook.cell_text writes them; bools TRUE/FALSE; dates ISO, each
+def _text(code: int, number: np.ndarray) -> np.ndarray:
+    """Numbers as celltext.cell_text writes them; bools TRUE/FALSE; dates ISO, each
     distinct date once."""
     if code == 1:
         return floats_text(number)

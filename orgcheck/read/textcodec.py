@@ -66,8 +66,9 @@ def _has_utf8_sequence(data: bytes) -> bool:
     import numpy as np
 
     a = np.frombuffer(data, dtype=np.uint8)
-    for lo in range(0, len(a), _CHUNK):
-        at = np.flatnonzero((a[lo : lo + _CHUNK] >= 0xC2) & (a[lo : lo + _CHUNK] <= 0xF4)) + lo
+    for lo in range(0, len(a), SCAN_CHUNK):
+        part = a[lo : lo + SCAN_CHUNK]
+        at = np.flatnonzero((part >= 0xC2) & (part <= 0xF4)) + lo
         need = np.where(a[at] >= 0xF0, 3, np.where(a[at] >= 0xE0, 2, 1))
         ok = np.ones(len(at), dtype=bool)
         for k in (1, 2, 3):
@@ -79,7 +80,9 @@ def _has_utf8_sequence(data: bytes) -> bool:
     return False
 
 
-_CHUNK = 1 << 22
+#: Bytes scanned at a time by the numpy checks of raw text (here and in ``delimited``),
+#: so no temporary is file-sized.
+SCAN_CHUNK = 1 << 22
 
 
 def _utf16(data: bytes, path: str) -> tuple[str, str]:

@@ -15,7 +15,6 @@ with calamine's exact values (tests compare the two). Any other sheet, and .xlsb
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import gc
 import itertools
 from pathlib import Path
@@ -25,6 +24,7 @@ import pandas as pd
 
 from orgcheck.errors import InputError, UsageError
 from orgcheck.read import textlen
+from orgcheck.read.celltext import cell_text, floats_text
 from orgcheck.read.grid import Grid
 from orgcheck.read.limits import Limits, over
 from orgcheck.read.sheetxml import NotPlain, forget_checked, read_plain_sheet, sheet_list
@@ -249,7 +249,7 @@ def _column_text(vals: np.ndarray, seen: dict | None = None) -> np.ndarray:
     if kind == "string":
         return np.fromiter(map(str.strip, vals), dtype=object, count=len(vals))
     if kind == "floating":
-        return _floats_text(vals.astype(np.float64))
+        return floats_text(vals.astype(np.float64))
     seen = {} if seen is None else seen
     kinds = np.fromiter(map(type, vals), dtype=object, count=len(vals))
     out = np.empty(len(vals), dtype=object)
@@ -259,7 +259,7 @@ def _column_text(vals: np.ndarray, seen: dict | None = None) -> np.ndarray:
         if typ is str:
             out[mask] = np.fromiter(map(str.strip, part), dtype=object, count=len(part))
         elif typ is float:
-            out[mask] = _floats_text(part.astype(np.float64))
+            out[mask] = floats_text(part.astype(np.float64))
         elif typ is int:  # .xls and .ods integers: as many distinct values as cells
             out[mask] = np.fromiter(map(str, part), dtype=object, count=len(part))
         else:  # dates, times, bools: few distinct values, each converted once
@@ -272,35 +272,3 @@ def _column_text(vals: np.ndarray, seen: dict | None = None) -> np.ndarray:
 
 
 _SEEN_MAX = 100_000
-
-
-def _floats_text(arr: np.ndarray) -> np.ndarray:
-    """1001.0 -> '1001' for whole numbers (ids Excel stored as numbers); others as repr."""
-    whole = np.isfinite(arr) & (arr == np.round(arr)) & (np.abs(arr) < 2**53)
-    out = np.empty(len(arr), dtype=object)
-    ints = arr[whole].astype(np.int64).tolist()
-    out[whole] = np.fromiter(map(str, ints), dtype=object, count=len(ints))
-    rest = ~whole
-    out[rest] = [cell_text(float(v)) for v in arr[rest]]
-    return out
-
-
-def cell_text(value) -> str:
-    """One non-text cell as the text a user sees: 1001.0 -> '1001', a date -> ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return ""
-        if value.is_integer() and abs(value) < 2**53:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time():
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
