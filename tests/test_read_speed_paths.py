@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 from orgcheck.read import delimited, read_table, workbook
 from orgcheck.read.delimited import (
-    _already_stripped,
     _line_count,
     _may_escape,
+    _stripped_unless,
     _unicode_space,
     sniff_delimiter,
 )
@@ -173,7 +173,7 @@ def test_every_unicode_space_is_known_and_found_anywhere(monkeypatch, chunk):
     ],
 )
 def test_already_stripped_with_quotes_is_exact_or_conservative(data, clean):
-    assert _already_stripped(data, ",", _records(data)) is clean
+    assert _stripped_unless(data, ",")(_records(data)) is clean
 
 
 def _records(data: bytes) -> int:
@@ -192,7 +192,7 @@ def test_already_stripped_never_claims_a_cell_that_needs_stripping(rows):
     frame = pd.read_csv(
         io.BytesIO(data), header=None, dtype=object, keep_default_na=False, na_filter=False
     )
-    if _already_stripped(data, ",", len(frame)):
+    if _stripped_unless(data, ",")(len(frame)):
         cells = frame.to_numpy().ravel().tolist()
         assert all(c == c.strip() for c in cells)
 

@@ -10,7 +10,7 @@ import pytest
 
 from orgcheck.errors import InputError
 from orgcheck.read import read_table
-from orgcheck.read.delimited import _already_stripped, sniff_delimiter
+from orgcheck.read.delimited import _stripped_unless, sniff_delimiter
 from orgcheck.read.header import find_header, is_label_row
 from orgcheck.read.textcodec import decode
 from orgcheck.read.workbook import _column_text, cell_text
@@ -63,7 +63,7 @@ def test_sniff_delimiter(sample, delim):
     ],
 )
 def test_already_stripped_is_exact_or_conservative(data, delim, clean):
-    assert _already_stripped(data, delim) is clean
+    assert _stripped_unless(data, delim)(None) is clean
 
 
 def test_cell_text():

@@ -149,14 +149,6 @@ def _unicode_space(data: bytes) -> bool:
     return False
 
 
-def _already_stripped(data: bytes, delim: str, records: int | None = None) -> bool:
-    """True when no cell can have surrounding whitespace, so stripping can be skipped.
-
-    ``records`` is the number of records the parser made (see ``_stripped_unless``).
-    """
-    return _stripped_unless(data, delim)(records)
-
-
 def _never(records: int | None) -> bool:
     return False
 
