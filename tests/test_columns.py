@@ -152,6 +152,11 @@ CASES = [
         [],
     ),
     (["Employee #", "Name", "Job Title", "Is Manager", "Manager?"], {"id": "Employee #"}, []),
+    (  # Zoho People; "Reporting To Name" style columns are names of the same people
+        ["Employee ID", "First Name", "Last Name", "Designation", "Reporting To"],
+        {"id": "Employee ID", "title": "Designation", "manager": "Reporting To"},
+        [],
+    ),
     (
         ["Name", "Title", "Salary (USD)", "Personal Email", "Work Email"],
         {"email": "Work Email"},
