@@ -373,11 +373,19 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
 
     def names() -> managers.KeySpace:
         keyer = managers.memoised(name_key)
-        keys, coded = managers.coded_keys(people["name"].to_numpy(dtype=object), keyer)
+        shown = people["name"].to_numpy(dtype=object)
+        keys, coded = managers.coded_keys(shown, keyer)
+        spellings = [shown]
+        if "name" in columns:  # as written: "Lovelace, Ada" before it was turned round
+            spellings.append(cells.text(columns["name"]))
         if "first_name" in columns and "last_name" in columns and "name" in columns:
             both = cells.text(columns["first_name"]) + " " + cells.text(columns["last_name"])
-            return managers.key_space("name", "name", [keys, map_distinct(both, keyer)], keyer)
-        return managers.key_space("name", "name", [keys], keyer, coded)
+            space = managers.key_space("name", "name", [keys, map_distinct(both, keyer)], keyer)
+            spellings.append(both)
+        else:
+            space = managers.key_space("name", "name", [keys], keyer, coded)
+        space.spellings = tuple(spellings)
+        return space
 
     names.kind = "name"  # so that choose and mix_in can tell before they build them
     names.people = people["name"].to_numpy(dtype=object)  # what choose compares names with

@@ -166,6 +166,9 @@ class KeySpace:
     keys: Lookup
     keyer: Callable[[str], str]
     loose: Lookup | None = None  # names only: first + last token
+    #: names only: each person's name as shown and as written (a tuple of per-person
+    #: arrays), to tell apart people who share a key (see ``_spelled_alike``)
+    spellings: tuple[np.ndarray, ...] = ()
 
     def shared(self, key: str) -> list[int]:
         """The people an ambiguous key points at."""
@@ -187,6 +190,7 @@ class Resolution:
     references: int  # non-blank, non-sentinel references (and resolved sentinels)
     resolved: int
     self_refs: int = 0
+    spelled: int = 0  # references resolved by their exact spelling among namesakes
 
 
 @dataclass
@@ -285,6 +289,27 @@ def _second_chance(values: list[str], keys: list[str], space: KeySpace) -> np.nd
     return pos
 
 
+def _spelled_alike(values: list[str], keys: list[str], space: KeySpace) -> np.ndarray:
+    """For references whose name key several people share: the one person whose name is
+    written exactly as the reference (case aside), else still ``AMBIGUOUS``.
+
+    Keys drop middle initials so that "Ada Lovelace" finds "Ada K. Lovelace"; in a big
+    org that makes "Aarav M. Müller" share a key with "Aarav Q. Müller", though the
+    export names exactly one of them.
+    """
+    out = np.full(len(values), AMBIGUOUS, dtype=np.int64)
+    for i, (value, key) in enumerate(zip(values, keys, strict=True)):
+        wanted = value.casefold()
+        hits = {
+            p
+            for p in space.shared(key)
+            if any(isinstance(s[p], str) and s[p].casefold() == wanted for s in space.spellings)
+        }
+        if len(hits) == 1:
+            out[i] = hits.pop()
+    return out
+
+
 def resolve(
     header: str, refs: np.ndarray, space: KeySpace, rows: np.ndarray | None = None
 ) -> Resolution:
@@ -313,6 +338,13 @@ def _resolve(
     upos[missed] = _second_chance(
         [uniques[i] for i in missed.tolist()], [ukeys[i] for i in missed.tolist()], space
     )
+    spelled = np.zeros(len(uniques), dtype=bool)
+    if space.spellings:
+        tied = np.flatnonzero(upos == AMBIGUOUS)
+        upos[tied] = _spelled_alike(
+            [uniques[i] for i in tied.tolist()], [ukeys[i] for i in tied.tolist()], space
+        )
+        spelled[tied] = upos[tied] >= 0
     pos = upos[codes]
     is_self = pos == own
     pos[is_self] = TOP
@@ -329,6 +361,7 @@ def _resolve(
             references=int(np.count_nonzero((pos != TOP) | (is_self & ~blank))),
             resolved=int(np.count_nonzero(pos >= 0) + np.count_nonzero(is_self)),
             self_refs=int(np.count_nonzero(is_self)),
+            spelled=int(np.count_nonzero(spelled[codes] & (pos >= 0))),
         )
 
     whole = made(pos, codes, is_self)
@@ -575,6 +608,11 @@ def _choice_notes(
     rivals += [f"{h!r} {skipped}" for h in headers if h != final.header and h not in best]
     if rivals:
         text += "; " + "; ".join(rivals)
+    if final.spelled:
+        text += (
+            f"; {final.spelled:,} of them by exact spelling, where several people's "
+            "names differ only in initials, accents or punctuation"
+        )
     if final.self_refs:
         text += f"; {final.self_refs:,} people name themselves as manager and count as tops"
     return [text]

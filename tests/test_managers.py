@@ -164,6 +164,57 @@ def test_middle_name_reference_resolves_by_first_and_last():
     assert org.parent.tolist() == [-1, 0]
 
 
+def _namesakes(*rows):
+    """People without ids (so managers are read by name): (name, manager) pairs."""
+    return [{"name": n, "title": "Product Manager", "manager": m} for n, m in rows]
+
+
+def test_namesake_reference_goes_to_the_one_written_exactly_alike():
+    org = org_from_records(
+        _namesakes(
+            ("Aarav M. Müller", ""),
+            ("Aarav Q. Müller", ""),
+            ("Ana Lee", ""),
+            ("Bo Chan", "Aarav M. Müller"),
+            ("Cy Ng", "aarav q. MÜLLER"),  # case aside
+        )
+    )
+    assert org.parent.tolist() == [-1, -1, -1, 0, 1]
+    assert not [f for f in org.data_findings if f.rule != "multiple-roots"]
+    note = org.source.notes[-1]
+    assert "2 of them by exact spelling" in note, note
+
+
+def test_namesakes_stay_ambiguous_without_one_exact_spelling():
+    org = org_from_records(
+        _namesakes(
+            ("Aarav M. Müller", ""),
+            ("Aarav Q. Müller", ""),
+            ("Ana Lee", ""),
+            ("Ana Lee", ""),
+            ("Bo Chan", "Aarav Müller"),  # written like neither
+            ("Cy Ng", "Ana Lee"),  # written like both
+            ("Di Fox", "Aarav M Muller"),  # like one, but not exactly
+        )
+    )
+    assert org.parent.tolist()[4:] == [-1, -1, -1]
+    ambiguous = [f for f in org.data_findings if "matches 2 people" in f.message]
+    assert len(ambiguous) == 3
+    assert "exact spelling" not in org.source.notes[-1]
+
+
+def test_namesake_found_by_the_name_as_written_before_turning():
+    org = org_from_records(
+        _namesakes(
+            ("Müller, Aarav M.", ""),
+            ("Müller, Aarav Q.", ""),
+            ("Chan, Bo", "Müller, Aarav Q."),
+        )
+    )
+    assert org.people["name"].tolist()[0] == "Aarav M. Müller"  # shown turned round
+    assert org.parent.tolist() == [-1, -1, 1]
+
+
 def test_first_and_last_columns_make_the_name():
     org = org_from_records(
         [
