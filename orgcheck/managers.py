@@ -14,7 +14,6 @@ back to every row. No step walks people one by one in Python.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from orgcheck.names import (
     normalise,
     plain_numbers,
 )
+from orgcheck.read.helper import Helper
 
 TOP = -1  # no manager: blank, sentinel or the person themself
 AMBIGUOUS = -2  # the reference matches more than one person
@@ -96,11 +96,15 @@ class Lookup:
         self.pos[counts == 0] = UNKNOWN  # a coded key nobody kept (blanked as a repeat)
         self._found = np.append(self.pos, UNKNOWN)
         multi = np.flatnonzero(~single)
-        if len(multi):
-            order = multi[np.lexsort((pos[multi], codes[multi]))]
-            bounds = np.flatnonzero(np.diff(codes[order])) + 1
-            for group in np.split(order, bounds):
-                self.shared[uniq[codes[group[0]]]] = pos[group].tolist()
+        if len(multi):  # slices of one list: np.split costs 2 us a group, and names have
+            order = multi[np.lexsort((pos[multi], codes[multi]))]  # tens of thousands
+            starts = np.flatnonzero(np.diff(codes[order], prepend=-1))
+            ends = np.append(starts[1:], len(order)).tolist()
+            members = pos[order].tolist()
+            keys = np.asarray(uniq, dtype=object)[codes[order[starts]]].tolist()
+            self.shared = {
+                k: members[a:b] for k, a, b in zip(keys, starts.tolist(), ends, strict=True)
+            }
 
     @functools.cached_property
     def index(self) -> pd.Index:
@@ -210,18 +214,60 @@ class Choice:
         )
 
 
-def memoised(keyer: Callable[[str], str]) -> Callable[[str], str]:
-    """``keyer`` remembering its answers, so a name met as a person and as a manager is
+class Memoised:
+    """A keyer remembering its answers, so a name met as a person and as a manager is
     normalised once per build (name keys are the costliest)."""
-    memo: dict[str, str] = {}
 
-    def keyed(value: str) -> str:
-        found = memo.get(value)
+    def __init__(self, keyer: Callable[[str], str]) -> None:
+        self.keyer = keyer
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        found = self._memo.get(value)
         if found is None:
-            found = memo[value] = keyer(value)
+            found = self._memo[value] = self.keyer(value)
         return found
 
-    return keyed
+    def many(self, values: list[str]) -> list[str]:
+        """The keys of ``values``; new values are keyed two processes at a time."""
+        memo = self._memo
+        new = [v for v in values if v not in memo]
+        if new:
+            memo.update(zip(new, in_halves(self.keyer, new), strict=True))
+        return [memo[v] for v in values]
+
+
+def memoised(keyer: Callable[[str], str]) -> Memoised:
+    return Memoised(keyer)
+
+
+#: Past this many values, a forked helper keys the second half meanwhile.
+HALVES_LEAST = 20_000
+
+
+def in_halves(keyer: Callable[[str], str], values: list[str]) -> list[str]:
+    """``[keyer(v) for v in values]``, the second half made by a helper process.
+
+    A name key is plain Python, 2-5 us a name, and a million-person org managed by name
+    has half a million distinct names: seconds on one core. The helper hands its keys
+    back pickled (a few ms for 100,000 short strings). Without a helper (not Linux, or it
+    failed or took too long) this process keys them all, with the same result.
+    """
+    half = len(values) // 2
+    aid = Helper.start(_keys_of, keyer, values[half:]) if len(values) >= HALVES_LEAST else None
+    if aid is None:
+        return [keyer(v) for v in values]
+    with aid:
+        first = [keyer(v) for v in values[:half]]
+        got = aid.result(timeout=10 + len(values) / 20_000)
+    rest = got[0] if got is not None else None
+    if not isinstance(rest, list) or len(rest) != len(values) - half:
+        rest = [keyer(v) for v in values[half:]]
+    return first + rest
+
+
+def _keys_of(keyer: Callable[[str], str], values: list[str]) -> tuple[list[str], list]:
+    return [keyer(v) for v in values], []
 
 
 def key_space(
@@ -267,7 +313,9 @@ def coded_keys(values: np.ndarray, keyer: Callable[[str], str]) -> tuple[np.ndar
     """``keyer`` of each value and the keys factorized, hashing the values once and
     the distinct keys once (never the keys of every row again)."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    ukeys = np.array([keyer(u) for u in uniques.tolist()] or [""], dtype=object)
+    distinct = uniques.tolist()
+    made = keyer.many(distinct) if isinstance(keyer, Memoised) else in_halves(keyer, distinct)
+    ukeys = np.array(made or [""], dtype=object)
     kcodes, kuniques = factorize_keys(ukeys)
     return ukeys[codes], (kcodes[codes], kuniques)
 
@@ -296,21 +344,26 @@ def _spelled_alike(values: list[str], keys: list[str], space: KeySpace) -> np.nd
 
     Keys drop middle initials so that "Ada Lovelace" finds "Ada K. Lovelace"; in a big
     org that makes "Aarav M. Müller" share a key with "Aarav Q. Müller", though the
-    export names exactly one of them. Each (reference, namesake) pair is compared once,
-    in numpy: a 100,000-person org by name has tens of thousands of such references.
+    export names exactly one of them. Each person's names are hashed once against the
+    references (a million-person org by name has millions of reference-namesake pairs).
     """
-    groups = [space.shared(k) for k in keys]
-    sizes = np.array([len(g) for g in groups], dtype=np.int64)
-    pos = np.fromiter(itertools.chain.from_iterable(groups), dtype=np.int64, count=sizes.sum())
-    ref = np.repeat(np.arange(len(values)), sizes)
-    wanted = np.array(values, dtype=object)[ref]
-    alike = np.zeros(len(pos), dtype=bool)
+    index = pd.Index(values, dtype=object)  # distinct references: a unique index
+    first = space.spellings[0]
+    matched: list[np.ndarray] = []  # per spelling: the reference each person is written as
     for spelling in space.spellings:
-        alike |= spelling[pos] == wanted
-    hits = np.bincount(ref[alike], minlength=len(values))
+        at = np.full(len(first), -1, dtype=np.int64)
+        todo = np.flatnonzero(spelling != first) if matched else slice(None)
+        at[todo] = index.get_indexer(spelling[todo])
+        for earlier in matched:  # a person counts once per reference
+            at[at == earlier] = -1
+        matched.append(at)
+    ref = np.concatenate([at[at >= 0] for at in matched])
+    person = np.concatenate([np.flatnonzero(at >= 0) for at in matched])
     out = np.full(len(values), AMBIGUOUS, dtype=np.int64)
-    chosen = alike & (hits[ref] == 1)
-    out[ref[chosen]] = pos[chosen]
+    one = np.bincount(ref, minlength=len(values))[ref] == 1
+    for i, p in zip(ref[one].tolist(), person[one].tolist(), strict=True):
+        if p in space.shared(keys[i]):  # the one so written is among the namesakes
+            out[i] = p
     return out
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 
+from orgcheck import managers
 from orgcheck.build import org_from_records
 from orgcheck.managers import AMBIGUOUS, UNKNOWN, Lookup
 from orgcheck.names import display_id, email_key, id_key, is_sentinel, name_key
+from orgcheck.read import helper
 
 
 @pytest.mark.parametrize(
@@ -578,3 +582,43 @@ def test_names_still_beat_ids_that_resolve_to_the_wrong_people(monkeypatch):
     org = org_from_records(recs, columns=cols)
     assert org.source.columns["manager"] == "ManagerName"
     assert org.source.manager_key == "name"
+
+
+def _many_names() -> list[str]:
+    return [f"Person{i} Q. Name-{i % 97}" for i in range(managers.HALVES_LEAST + 11)]
+
+
+def test_keys_made_in_halves_are_the_keys_made_one_by_one():
+    values = _many_names()
+    assert managers.in_halves(name_key, values) == [name_key(v) for v in values]
+
+
+def test_keys_made_alone_when_no_helper_can_start(monkeypatch):
+    monkeypatch.setattr(helper, "ENABLED", False)
+    values = _many_names()
+    assert managers.in_halves(name_key, values) == [name_key(v) for v in values]
+
+
+def test_keys_made_alone_when_the_helper_fails():
+    parent = os.getpid()
+
+    def keyer(value: str) -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the helper's half fails")
+        return name_key(value)
+
+    values = _many_names()
+    assert managers.in_halves(keyer, values) == [name_key(v) for v in values]
+
+
+def test_memoised_keyer_keys_many_once_each():
+    calls = []
+
+    def keyer(value: str) -> str:
+        calls.append(value)
+        return value.lower()
+
+    keyed = managers.memoised(keyer)
+    assert keyed("Ada") == "ada"
+    assert keyed.many(["Ada", "Bob", "Ada"]) == ["ada", "bob", "ada"]
+    assert calls == ["Ada", "Bob"]
