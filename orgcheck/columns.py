@@ -145,6 +145,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "job profile name",
         "role",
         "job role",
+        "role name",
+        "occupation",
         "job name",
         "designation",
         "job",
@@ -442,6 +444,9 @@ _COMPACT: dict[str, dict[str, int]] = {
 }
 
 
+_MANAGER_SHORT = re.compile(r"\b(?:mgr|mngr)\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def key(header: str) -> str:
     """A header as compared: 'First Name [Required]' and 'first_name' both -> 'first name'."""
@@ -450,6 +455,7 @@ def key(header: str) -> str:
     text = _BRACKETS.sub(" ", text)
     text = _CAMEL.sub(" ", text).replace("#", " number ").lower()
     text = _NON_ALNUM.sub(" ", text).strip()
+    text = _MANAGER_SHORT.sub("manager", text)  # "Mgr ID", "Mngr Email"
     for word in _DROP_WORDS:
         text = re.sub(rf"(^|\s){word}$", "", text).strip()
     if text.startswith("work ") and text[5:] in ("reports to", "title", "site", "department"):

@@ -152,6 +152,10 @@ CASES = [
         [],
     ),
     (["Employee #", "Name", "Job Title", "Is Manager", "Manager?"], {"id": "Employee #"}, []),
+    (["Emp ID", "Name", "Title", "Mgr ID", "Mgr Name"], {"manager": "Mgr ID"}, []),
+    (["Employee ID", "Name", "Occupation", "Manager ID"], {"title": "Occupation"}, []),
+    (["Employee ID", "Name", "Role Name", "Manager ID"], {"title": "Role Name"}, []),
+    (["Name", "Title", "Mngr Email", "Email"], {"manager": "Mngr Email", "email": "Email"}, []),
     (  # Zoho People; "Reporting To Name" style columns are names of the same people
         ["Employee ID", "First Name", "Last Name", "Designation", "Reporting To"],
         {"id": "Employee ID", "title": "Designation", "manager": "Reporting To"},
