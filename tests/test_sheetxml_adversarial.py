@@ -197,6 +197,35 @@ def test_unusual_but_plain_cells_match_calamine(tmp_path, cells):
     assert _same_as_calamine(_xlsx(tmp_path / "c.xlsx", _row2(cells)))
 
 
+_INLINE_TEXTS = [
+    "Ada Lovelace",
+    "",
+    "  spaced  ",
+    "\u00a0Ren\u00e9e\u00a0",  # no-break spaces are stripped too
+    "Zo\u00eb",
+    "&#32;entity at the edge&#x20;",
+    "a &amp; b &lt;c&gt;",
+    "\u6771\u4eac",
+    "tab\tinside",
+]
+
+
+def _inline(ref: str, text: str) -> str:
+    tag = '<t xml:space="preserve">' if text != text.strip() else "<t>"
+    return f'<c r="{ref}" t="inlineStr"><is>{tag}{text}</t></is></c>'
+
+
+def test_inline_texts_with_spaces_entities_and_wide_letters_match_calamine(tmp_path):
+    rows = "".join(
+        f'<row r="{r}">'
+        + _inline(f"A{r}", _INLINE_TEXTS[r % len(_INLINE_TEXTS)])
+        + _inline(f"B{r}", _INLINE_TEXTS[(r * 5) % len(_INLINE_TEXTS)])
+        + "</row>"
+        for r in range(2, 40)
+    )
+    assert _same_as_calamine(_xlsx(tmp_path / "inline.xlsx", rows))
+
+
 # --- malformed XML: calamine refuses it, so the fast path must not read it ---------
 
 
