@@ -372,7 +372,7 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
         out += [from_header(kind, h) for h in headers if h in cells.frame.columns]
 
     def names() -> managers.KeySpace:
-        keyer = managers.memoised(name_key)
+        keyer = managers.Memoised(name_key)
         shown = people["name"].to_numpy(dtype=object)
         keys, coded = managers.coded_keys(shown, keyer)
         spellings = [shown]

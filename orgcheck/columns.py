@@ -367,7 +367,6 @@ TOKEN_RULES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ),
     ("manager", frozenset({"supervisor"}), frozenset({"is", "flag", "hr", "count", "of"})),
     ("manager", frozenset({"reports", "to"}), frozenset({"number", "count", "of"})),
-    ("manager", frozenset({"reporting", "to"}), frozenset({"number", "count", "of"})),
     ("email", frozenset({"email"}), frozenset({"manager", "supervisor", "reports", "boss"})),
     ("id", frozenset({"employee", "id"}), frozenset({"manager", "supervisor", "reports"})),
     ("title", frozenset({"title"}), frozenset({"manager", "supervisor", "reports"})),
@@ -444,7 +443,8 @@ _COMPACT: dict[str, dict[str, int]] = {
 }
 
 
-_MANAGER_SHORT = re.compile(r"\b(?:mgr|mngr)\b")
+#: "Mgr ID", "Mngr Email": the manager's own columns; "Acct Mgr" or "Mgr Start Date" are not.
+_MANAGER_SHORT = re.compile(r"(?:mgr|mngr)((?: employee| work| full| user)? (?:id|email|name))?")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -455,7 +455,8 @@ def key(header: str) -> str:
     text = _BRACKETS.sub(" ", text)
     text = _CAMEL.sub(" ", text).replace("#", " number ").lower()
     text = _NON_ALNUM.sub(" ", text).strip()
-    text = _MANAGER_SHORT.sub("manager", text)  # "Mgr ID", "Mngr Email"
+    if (short := _MANAGER_SHORT.fullmatch(text)) is not None:
+        text = "manager" + (short.group(1) or "")
     for word in _DROP_WORDS:
         text = re.sub(rf"(^|\s){word}$", "", text).strip()
     if text.startswith("work ") and text[5:] in ("reports to", "title", "site", "department"):

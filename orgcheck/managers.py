@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from orgcheck.names import (
     is_sentinel,
     loose_name_key,
     name_key,
+    name_words,
     normalise,
     plain_numbers,
 )
@@ -171,8 +173,9 @@ class KeySpace:
     keys: Lookup
     keyer: Callable[[str], str]
     loose: Lookup | None = None  # names only: first + last token
-    #: names only: each person's name as shown and as written (a tuple of per-person
-    #: arrays), to tell apart people who share a key (see ``_spelled_alike``)
+    #: names only: arrays aligned with the people, the first the name as shown, then as
+    #: written in the file and as first + last; they tell apart people who share a key
+    #: (see ``_spelled_alike``). Empty: no telling apart.
     spellings: tuple[np.ndarray, ...] = ()
 
     def shared(self, key: str) -> list[int]:
@@ -237,10 +240,6 @@ class Memoised:
         return [memo[v] for v in values]
 
 
-def memoised(keyer: Callable[[str], str]) -> Memoised:
-    return Memoised(keyer)
-
-
 #: Past this many values, a forked helper keys the second half meanwhile.
 HALVES_LEAST = 20_000
 
@@ -258,8 +257,10 @@ def in_halves(keyer: Callable[[str], str], values: list[str]) -> list[str]:
     if aid is None:
         return [keyer(v) for v in values]
     with aid:
+        began = time.perf_counter()
         first = [keyer(v) for v in values[:half]]
-        got = aid.result(timeout=10 + len(values) / 20_000)
+        # the helper has as much to do: twice as long, and it is late (a busy machine)
+        got = aid.result(timeout=1.0 + 2 * (time.perf_counter() - began))
     rest = got[0] if got is not None else None
     if not isinstance(rest, list) or len(rest) != len(values) - half:
         rest = [keyer(v) for v in values[half:]]
@@ -340,12 +341,15 @@ def _second_chance(values: list[str], keys: list[str], space: KeySpace) -> np.nd
 
 def _spelled_alike(values: list[str], keys: list[str], space: KeySpace) -> np.ndarray:
     """For references whose name key several people share: the one person whose name is
-    written exactly as the reference, else still ``AMBIGUOUS``.
+    written exactly as the reference, when the reference says more than its key (a
+    middle initial the key drops); else still ``AMBIGUOUS``.
 
     Keys drop middle initials so that "Ada Lovelace" finds "Ada K. Lovelace"; in a big
     org that makes "Aarav M. Müller" share a key with "Aarav Q. Müller", though the
-    export names exactly one of them. Each person's names are hashed once against the
-    references (a million-person org by name has millions of reference-namesake pairs).
+    export names exactly one of them. "Ana Lee" beside "Ana Lee" and "Ana B. Lee" stays
+    ambiguous: it may be Ana B. Lee with her initial left out. Each person's spellings
+    are hashed once against the references (a million-person org by name has millions
+    of reference-namesake pairs).
     """
     index = pd.Index(values, dtype=object)  # distinct references: a unique index
     first = space.spellings[0]
@@ -362,7 +366,8 @@ def _spelled_alike(values: list[str], keys: list[str], space: KeySpace) -> np.nd
     out = np.full(len(values), AMBIGUOUS, dtype=np.int64)
     one = np.bincount(ref, minlength=len(values))[ref] == 1
     for i, p in zip(ref[one].tolist(), person[one].tolist(), strict=True):
-        if p in space.shared(keys[i]):  # the one so written is among the namesakes
+        key = keys[i]
+        if name_words(values[i]) - set(key.split()) and p in space.shared(key):
             out[i] = p
     return out
 
@@ -396,8 +401,8 @@ def _resolve(
         [uniques[i] for i in missed.tolist()], [ukeys[i] for i in missed.tolist()], space
     )
     spelled = np.zeros(len(uniques), dtype=bool)
-    if space.spellings:
-        tied = np.flatnonzero(upos == AMBIGUOUS)
+    tied = np.flatnonzero(upos == AMBIGUOUS)
+    if space.spellings and len(tied):
         upos[tied] = _spelled_alike(
             [uniques[i] for i in tied.tolist()], [ukeys[i] for i in tied.tolist()], space
         )
@@ -648,6 +653,8 @@ def _choice_notes(
         f"manager column {final.header!r} matched by {kind}{target}: "
         f"{final.resolved:,} of {final.references:,} references resolved"
     )
+    if final.spelled:
+        text += f" ({final.spelled:,} told apart from namesakes by their exact spelling)"
     sampled = " in a sample" if rows is not None else ""
     best: dict[str, Resolution] = {}  # per other column, its best reading
     for r in sorted(others, key=lambda r: -r.resolved):
@@ -665,11 +672,6 @@ def _choice_notes(
     rivals += [f"{h!r} {skipped}" for h in headers if h != final.header and h not in best]
     if rivals:
         text += "; " + "; ".join(rivals)
-    if final.spelled:
-        text += (
-            f"; {final.spelled:,} of them by exact spelling, where several people's "
-            "names differ only in initials, accents or punctuation"
-        )
     if final.self_refs:
         text += f"; {final.self_refs:,} people name themselves as manager and count as tops"
     return [text]

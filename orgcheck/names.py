@@ -766,6 +766,13 @@ def name_key(value: str) -> str:
     return " ".join(name_tokens(value))
 
 
+def name_words(value: str) -> set[str]:
+    """The words of a name as its key reads them, initials and titles kept: "Aarav M.
+    Müller" -> aarav, m, muller (its key "aarav muller" drops the "m")."""
+    s = value.casefold() if value.isascii() else _strip_accents(value).casefold()
+    return set(_NON_WORD.sub(" ", _APOSTROPHE.sub("", s)).split())
+
+
 def loose_name_key(key: str) -> str:
     """From a :func:`name_key`, the first and last token in sorted order.
 

@@ -154,6 +154,16 @@ CASES = [
     (["Employee #", "Name", "Job Title", "Is Manager", "Manager?"], {"id": "Employee #"}, []),
     (["Emp ID", "Name", "Title", "Mgr ID", "Mgr Name"], {"manager": "Mgr ID"}, []),
     (["Employee ID", "Name", "Occupation", "Manager ID"], {"title": "Occupation"}, []),
+    (  # abbreviations of other people's managers, and the manager's other facts
+        ["Employee ID", "Name", "Title", "Acct Mgr", "Proj Mgr", "Mgr Start Date", "Is Mgr"],
+        {"id": "Employee ID"},
+        ["manager"],
+    ),
+    (
+        ["Name", "Title", "Reporting Period To", "Reporting Unit To"],
+        {"title": "Title"},
+        ["manager"],
+    ),
     (["Employee ID", "Name", "Role Name", "Manager ID"], {"title": "Role Name"}, []),
     (["Name", "Title", "Mngr Email", "Email"], {"manager": "Mngr Email", "email": "Email"}, []),
     (  # Zoho People; "Reporting To Name" style columns are names of the same people
