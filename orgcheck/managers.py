@@ -392,7 +392,10 @@ def _resolve(
         refs, own = refs[rows], own[rows]
     codes, distinct = factorize_text(refs, use_na_sentinel=False)
     blanks = distinct == ""
-    ukeys = normalise(distinct, space.keyer)[0] if len(distinct) else distinct
+    if isinstance(space.keyer, Memoised) and len(distinct):  # names: two processes
+        ukeys = np.array(space.keyer.many(distinct.tolist()), dtype=object)
+    else:
+        ukeys = normalise(distinct, space.keyer)[0] if len(distinct) else distinct
     ukeys[blanks] = ""
     uniques, ukeys = distinct.tolist(), ukeys.tolist()
     upos = space.keys.find(ukeys)
