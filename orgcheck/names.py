@@ -18,7 +18,10 @@ Decisions, documented here because they change which references resolve:
   ``Last, First`` turned round to ``first last``, apostrophes dropped, other punctuation
   read as space, courtesy and academic titles ("Dr.") and suffixes ("Jr.") dropped, and
   single-letter *middle* tokens (initials) dropped. A second, looser key (first and
-  last token, in sorted order) is tried only when the exact key finds nobody.
+  last token, in sorted order) is tried only when the exact key finds nobody. When a
+  key is shared by several people, a reference written exactly like one of them that
+  says more than the key (``Aarav M. Müller`` beside ``Aarav Q. Müller``) goes to that
+  person (``managers._spelled_alike``); ``Ana Lee`` beside ``Ana B. Lee`` stays ambiguous.
 """
 
 from __future__ import annotations

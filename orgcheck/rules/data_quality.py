@@ -52,7 +52,11 @@ class AmbiguousManager(Rule):
     What it checks
     --------------
     Manager cells that match two or more people, typically a name shared by two
-    employees when the manager column holds names instead of ids.
+    employees when the manager column holds names instead of ids. Names are matched
+    without middle initials, accents and punctuation; a cell written exactly like one
+    of the people that share its name, and carrying what the match leaves out (a
+    middle initial: "Aarav M. Müller" beside "Aarav Q. Müller"), is not ambiguous and
+    goes to that person.
 
     Why it matters on the ladder
     ----------------------------
