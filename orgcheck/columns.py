@@ -346,7 +346,14 @@ TOKEN_RULES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
                 "second",
                 "secondary",
                 "project",
+                "proj",
                 "account",
+                "acct",
+                "prod",
+                "program",
+                "pgm",
+                "start",
+                "date",
                 "is",
                 "flag",
                 "yn",
@@ -367,9 +374,22 @@ TOKEN_RULES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ),
     ("manager", frozenset({"supervisor"}), frozenset({"is", "flag", "hr", "count", "of"})),
     ("manager", frozenset({"reports", "to"}), frozenset({"number", "count", "of"})),
-    ("email", frozenset({"email"}), frozenset({"manager", "supervisor", "reports", "boss"})),
-    ("id", frozenset({"employee", "id"}), frozenset({"manager", "supervisor", "reports"})),
-    ("title", frozenset({"title"}), frozenset({"manager", "supervisor", "reports"})),
+    (  # Zoho People's "Reporting To"; not "Reporting Period To"
+        "manager",
+        frozenset({"reporting", "to"}),
+        frozenset({"number", "count", "of", "period", "unit", "date", "data"}),
+    ),
+    (
+        "email",
+        frozenset({"email"}),
+        frozenset({"manager", "supervisor", "reports", "reporting", "boss"}),
+    ),
+    (
+        "id",
+        frozenset({"employee", "id"}),
+        frozenset({"manager", "supervisor", "reports", "reporting"}),
+    ),
+    ("title", frozenset({"title"}), frozenset({"manager", "supervisor", "reports", "reporting"})),
     ("title", frozenset({"position"}), frozenset({"manager", "supervisor", "id", "number"})),
     (
         "name",
@@ -398,6 +418,7 @@ TOKEN_RULES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
                 "location",
                 "site",
                 "reports",
+                "reporting",
                 "sur",
             }
         ),
@@ -443,8 +464,9 @@ _COMPACT: dict[str, dict[str, int]] = {
 }
 
 
-#: "Mgr ID", "Mngr Email": the manager's own columns; "Acct Mgr" or "Mgr Start Date" are not.
-_MANAGER_SHORT = re.compile(r"(?:mgr|mngr)((?: employee| work| full| user)? (?:id|email|name))?")
+#: "Mgr ID", "Line Mgr", "Mngr Email": read as "manager" wherever the word stands (the
+#: manager rule's exclusions then turn away "Acct Mgr" and "Mgr Start Date").
+_MANAGER_SHORT = re.compile(r"\b(?:mgr|mngr)\b")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -455,8 +477,7 @@ def key(header: str) -> str:
     text = _BRACKETS.sub(" ", text)
     text = _CAMEL.sub(" ", text).replace("#", " number ").lower()
     text = _NON_ALNUM.sub(" ", text).strip()
-    if (short := _MANAGER_SHORT.fullmatch(text)) is not None:
-        text = "manager" + (short.group(1) or "")
+    text = _MANAGER_SHORT.sub("manager", text)
     for word in _DROP_WORDS:
         text = re.sub(rf"(^|\s){word}$", "", text).strip()
     if text.startswith("work ") and text[5:] in ("reports to", "title", "site", "department"):

@@ -703,11 +703,12 @@ _PLAIN_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _SIMPLE_NAME = re.compile(r"[A-Za-z .'-]*")
 
 
-def name_tokens(value: str) -> list[str]:
-    """A name as comparable tokens, first name first, without initials in the middle."""
+def name_tokens(value: str, initials: bool = False) -> list[str]:
+    """A name as comparable tokens, first name first, without initials in the middle
+    (with them, if ``initials``)."""
     if _PLAIN_NAME.fullmatch(value):  # the common case: "Ada Lovelace"
         tokens = value.lower().split()
-        return _tidy(tokens) if len(tokens) > 2 else tokens
+        return _tidy(tokens, initials) if len(tokens) > 2 else tokens
     s = value
     if "&" in s:
         s = html.unescape(s)
@@ -718,11 +719,12 @@ def name_tokens(value: str) -> list[str]:
     if not s.isascii():
         s = _strip_accents(s)
     if _SIMPLE_NAME.fullmatch(s):  # "Mary-Ann O'Neil R.": what _tokens does, quicker
-        return _tidy(s.replace("'", "").replace(".", " ").replace("-", " ").lower().split())
-    return _tokens(s)
+        words = s.replace("'", "").replace(".", " ").replace("-", " ").lower().split()
+        return _tidy(words, initials)
+    return _tokens(s, initials)
 
 
-def _tokens(s: str) -> list[str]:
+def _tokens(s: str, initials: bool = False) -> list[str]:
     """Tokens of a name already free of HTML, brackets and accents."""
     s = s.casefold()
     if "," in s:
@@ -735,16 +737,17 @@ def _tokens(s: str) -> list[str]:
         )
         # "John Smith, Jr." -> "john smith"; "Smith, John" -> "john smith"
         s = head if suffix_only else tail + " " + head
-    return _tidy(_NON_WORD.sub(" ", _APOSTROPHE.sub("", s)).split())
+    return _tidy(_NON_WORD.sub(" ", _APOSTROPHE.sub("", s)).split(), initials)
 
 
-def _tidy(tokens: list[str]) -> list[str]:
-    """Drop leading honorifics, a trailing suffix and single-letter middle tokens."""
+def _tidy(tokens: list[str], initials: bool = False) -> list[str]:
+    """Drop leading honorifics, a trailing suffix and (unless ``initials``) single-letter
+    middle tokens."""
     while len(tokens) > 2 and tokens[0] in _HONORIFICS:
         tokens.pop(0)
     if tokens and tokens[-1] in _SUFFIXES and len(tokens) > 2:
         tokens.pop()
-    if len(tokens) >= 3:
+    if len(tokens) >= 3 and not initials:
         tokens = [tokens[0], *(t for t in tokens[1:-1] if len(t) > 1), tokens[-1]]
     return tokens
 
@@ -770,10 +773,9 @@ def name_key(value: str) -> str:
 
 
 def name_words(value: str) -> set[str]:
-    """The words of a name as its key reads them, initials and titles kept: "Aarav M.
-    Müller" -> aarav, m, muller (its key "aarav muller" drops the "m")."""
-    s = value.casefold() if value.isascii() else _strip_accents(value).casefold()
-    return set(_NON_WORD.sub(" ", _APOSTROPHE.sub("", s)).split())
+    """The tokens of a name as its key reads them, middle initials kept: "Dr. Aarav M.
+    Müller (Contractor)" -> aarav, m, muller, where the key is "aarav muller"."""
+    return set(name_tokens(value, initials=True))
 
 
 def loose_name_key(key: str) -> str:

@@ -156,8 +156,15 @@ CASES = [
     (["Employee ID", "Name", "Occupation", "Manager ID"], {"title": "Occupation"}, []),
     (  # abbreviations of other people's managers, and the manager's other facts
         ["Employee ID", "Name", "Title", "Acct Mgr", "Proj Mgr", "Mgr Start Date", "Is Mgr"],
-        {"id": "Employee ID"},
-        ["manager"],
+        {"id": "Employee ID", "name": "Name", "title": "Title"},
+        ["manager", "start_date"],
+    ),
+    (["Emp ID", "Name", "Title", "Mgr Email Address"], {"manager": "Mgr Email Address"}, ["email"]),
+    (["Emp ID", "Name", "Title", "Line Mgr"], {"manager": "Line Mgr"}, []),
+    (  # the manager's name is not the person's name
+        ["Employee ID", "First Name", "Last Name", "Title", "Reporting To Name", "Reporting To ID"],
+        {"manager": "Reporting To ID"},
+        ["name"],
     ),
     (
         ["Name", "Title", "Reporting Period To", "Reporting Unit To"],

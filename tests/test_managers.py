@@ -221,6 +221,22 @@ def test_a_name_without_the_initial_stays_ambiguous_beside_one_with_it():
     assert [f for f in org.data_findings if "matches 2 people" in f.message]
 
 
+@pytest.mark.parametrize(
+    ("plain", "initialled"),
+    [
+        ("Dr. Ana Lee", "Dr. Ana B. Lee"),
+        ("Ana Lee, PhD", "Ana B. Lee, PhD"),
+        ("Ana Lee Jr.", "Ana B. Lee Jr."),
+        ("Ana Lee (Contractor)", "Ana B. Lee (Contractor)"),
+        ("Ana O&#39;Neil", "Ana B. O&#39;Neil"),
+    ],
+)
+def test_titles_suffixes_and_notes_are_no_initial(plain, initialled):
+    # what the key drops besides initials says nothing about which namesake is meant
+    org = org_from_records(_namesakes((plain, ""), (initialled, ""), ("Bo Chan", plain)))
+    assert org.parent.tolist() == [-1, -1, -1]
+
+
 def test_namesake_found_by_first_and_last_name_columns():
     recs = [
         {"name": "Rob Smith", "first_name": "Robert M.", "last_name": "Smith",

@@ -53,10 +53,10 @@ class AmbiguousManager(Rule):
     --------------
     Manager cells that match two or more people, typically a name shared by two
     employees when the manager column holds names instead of ids. Names are matched
-    without middle initials, accents and punctuation; a cell written exactly like one
-    of the people that share its name, and carrying what the match leaves out (a
-    middle initial: "Aarav M. Müller" beside "Aarav Q. Müller"), is not ambiguous and
-    goes to that person.
+    without case, accents, punctuation, courtesy titles, suffixes, bracketed notes and
+    middle initials; a cell written exactly like one of the people that share its
+    name, and carrying a middle initial the match leaves out ("Aarav M. Müller" beside
+    "Aarav Q. Müller"), is not ambiguous and goes to that person.
 
     Why it matters on the ladder
     ----------------------------
