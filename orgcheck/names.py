@@ -769,7 +769,54 @@ def name_key(value: str) -> str:
         first, last = m[1].lower(), m[2].lower()
         if first not in _HONORIFICS and last not in _SUFFIXES:
             return f"{first} {last}"
+    if _LATIN_NAME.fullmatch(value):
+        return _latin_key(value)
     return " ".join(name_tokens(value))
+
+
+def _foldable() -> str:
+    """The accented Latin letters whose accents ``_strip_accents`` takes off to leave
+    ASCII letters ("é", "ĳ"; not "ø", "ł", "ß"). Stripping a name of such letters is
+    stripping each letter: NFKD decomposes letter by letter into a base letter and
+    marks, which never move past the next letter."""
+    letters = []
+    for code in range(0xC0, 0x250):
+        plain = _strip_accents(chr(code))
+        if plain.isascii() and plain.isalpha():
+            letters.append(chr(code))
+    return "".join(letters)
+
+
+_LATIN = f"A-Za-z{_foldable()} .'-"
+#: Names of such letters, ASCII letters, spaces, dots, hyphens and apostrophes, with at
+#: most one comma ("José T. Suzuki-García", "Tanaka-Wu, Björn H."): the next most common
+#: shapes, which ``name_tokens`` reads in more steps.
+_LATIN_NAME = re.compile(f"[{_LATIN}]+(?:,[{_LATIN}]*)?")
+
+
+def _spaced(text: str) -> str:
+    return text.replace("'", "").replace(".", " ").replace("-", " ")
+
+
+def _latin_key(value: str) -> str:
+    """``name_key`` of a ``_LATIN_NAME`` as ``name_tokens`` makes it: accents off (their
+    marks are all that NFKD leaves outside ASCII), apostrophes dropped, dots and
+    hyphens read as space, "Last, First" turned round, then ``_tidy``."""
+    if not value.isascii():
+        value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    if "," in value:  # what _tokens does with "Last, First"
+        head, _, tail = value.lower().partition(",")
+        after = _spaced(tail).split()
+        if after and all(t in _SUFFIXES for t in after) and len(head.split()) >= 2:
+            return " ".join(_tidy(_spaced(head).split()))  # "John Smith, Jr."
+        return " ".join(_tidy(_spaced(tail + " " + head).split()))
+    words = _spaced(value).lower().split()
+    if len(words) > 2:
+        if words[0] in _HONORIFICS or words[-1] in _SUFFIXES:
+            words = _tidy(words)
+        else:
+            words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    return " ".join(words)
 
 
 def name_words(value: str) -> set[str]:

@@ -216,3 +216,28 @@ def test_name_key_shortcuts_key_as_the_tokens_do(first):
         names += [f"{first} {m} {last}" for m in _MIDDLES]
     for name in names:
         assert name_key(name) == " ".join(name_tokens(name)), name
+
+
+_PARTS = [
+    *["Ada", "Lovelace", "K.", "J", "van", "O'Neil", "Mary-Ann", "José", "García", "Zoë"],
+    *["Tanaka-Wu", "H.", "Øster", "Łukasz", "Straße", "İlker", "Ĳssel", "Æsa", "Nguyễn"],
+    *["ﬁona", "jr", "Jr.", "III", "PhD", "Dr.", "Mrs", "sir", "ii", "x", "-", ".", "'"],
+    *["&amp;", "(Bob)", "<i>", "7"],
+]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_latin_names_key_as_the_tokens_do(seed):
+    """The accented, hyphenated and 'Last, First M.' names ``name_key`` keys on its own
+    (``_latin_key``) get the key ``name_tokens`` gives, and so do the names it leaves
+    to ``name_tokens`` (a letter without an ASCII base, a second comma, a bracket)."""
+    import random
+
+    from orgcheck.names import name_key, name_tokens
+
+    rng = random.Random(seed)
+    for _ in range(5000):
+        head = " ".join(rng.choice(_PARTS) for _ in range(rng.randint(0, 3)))
+        tail = " ".join(rng.choice(_PARTS) for _ in range(rng.randint(0, 3)))
+        name = head + rng.choice([", ", ",", " , ", " ", "  "]) + tail
+        assert name_key(name) == " ".join(name_tokens(name)), name
