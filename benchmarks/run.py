@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
+import shapes  # noqa: E402
 
 OUT_DIR = generate.OUT / "reports"  # the reports the timed runs write (kept for a look)
 ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
@@ -379,6 +381,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Benchmark orgcheck (issue 6 goals).")
     parser.add_argument("--sizes", default="10k,100k,1m", help="e.g. 10k,100k")
     parser.add_argument("--repeat", type=int, default=2, help="fresh runs per timing (best)")
+    parser.add_argument(
+        "--shapes", action="store_true", help="also time the 100k org as other exports write it"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -425,7 +430,48 @@ def main(argv: list[str] | None = None) -> None:
     print(e2e_table(e2e, people, "cpu"))
     print("\nGoals (issue 6)")
     print(goals_table(e2e, people, args.repeat))
+    if args.shapes:
+        print("\nOther shapes of the 100k org (benchmarks/shapes.py), xlsx->html, wall seconds")
+        print(shapes_table(shapes.generate_shapes(), args.repeat))
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+
+
+def shapes_table(paths: dict[str, Path], repeat: int) -> str:
+    """orgcheck against fastexcel on each shape, and how its managers resolved."""
+    rows = []
+    for name, path in paths.items():
+        oc = best(
+            [PY, "-m", "orgcheck", "analyze", str(path), "-o", str(OUT_DIR / f"{path.stem}.html")],
+            repeat,
+        )
+        fx = best([PY, "-c", FASTEXCEL, str(path)], repeat)
+        rows.append(
+            [
+                name,
+                _s(oc and oc.wall),
+                _s(fx and fx.wall),
+                _x(oc and oc.wall, fx and fx.wall),
+                _resolved(path),
+            ]
+        )
+    return table(["shape", "orgcheck", "fastexcel", "ratio", "managers"], rows)
+
+
+def _resolved(path: Path) -> str:
+    """The resolution note's count ("60,057 of 97,226 by name"), from the JSON report."""
+    run = run_child(
+        [PY, "-m", "orgcheck", "analyze", str(path), "--format", "json", "-o", "-"],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        notes = json.loads(run.out)["source"]["notes"]
+    except (ValueError, KeyError):
+        return "n/a"
+    found = [n for n in notes if n.startswith("manager column")]
+    if not found:
+        return "no manager column"
+    match = re.search(r"matched by (\w+).*?: ([\d,]+ of [\d,]+)", found[0])
+    return f"{match[2]} by {match[1]}" if match else found[0][:40]
 
 
 def _ok(flag: bool) -> str:
