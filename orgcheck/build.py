@@ -9,7 +9,6 @@ finding or a count in ``Org.skipped``, never an exception.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -353,7 +352,9 @@ def _id_notes(cells: Cells, columns: dict[str, str], people: pd.DataFrame) -> li
     return out
 
 
-def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: dict) -> list:
+def _spaces(
+    cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: dict
+) -> list[managers.LazySpace]:
     """Lazy key-space builders: ids, then emails, then names (the costliest) last."""
 
     def from_header(kind: str, header: str):
@@ -369,7 +370,11 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
     for kind in ("id", "email"):
         headers = [columns[kind]] if kind in columns else []
         headers += [h for h in extra.get(kind, []) if h not in headers]
-        out += [from_header(kind, h) for h in headers if h in cells.frame.columns]
+        out += [
+            managers.LazySpace(kind, from_header(kind, h))
+            for h in headers
+            if h in cells.frame.columns
+        ]
 
     def names() -> managers.KeySpace:
         keyer = managers.Memoised(name_key)
@@ -387,11 +392,9 @@ def _spaces(cells: Cells, columns: dict[str, str], people: pd.DataFrame, extra: 
         space.spellings = tuple(spellings)
         return space
 
-    names.kind = "name"  # so that choose and mix_in can tell before they build them
-    names.people = people["name"].to_numpy(dtype=object)  # what choose compares names with
-    out.append(names)
-    # built once, shared with dotted lines (functools.cache keeps the kind)
-    return [functools.cache(make) for make in out]
+    # what choose compares a column of names with before it makes the name keys
+    out.append(managers.LazySpace("name", names, people["name"].to_numpy(dtype=object)))
+    return out  # each made once, and shared with dotted lines
 
 
 def _release_probe() -> None:

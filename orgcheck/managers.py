@@ -186,6 +186,26 @@ class KeySpace:
         return found or []
 
 
+class LazySpace:
+    """A key space made when first asked for, once: the name keys of a million people
+    take seconds. Its kind is known before it is made, and so, for names, are the
+    people's names, which ``choose`` compares a column of names with before deciding
+    whether it needs the space at all."""
+
+    def __init__(
+        self, kind: str, make: Callable[[], KeySpace | None], people: np.ndarray | None = None
+    ) -> None:
+        self.kind = kind
+        self.people = people
+        self._make: Callable[[], KeySpace | None] | None = make
+        self._space: KeySpace | None = None
+
+    def __call__(self) -> KeySpace | None:
+        if self._make is not None:
+            self._space, self._make = self._make(), None
+        return self._space
+
+
 @dataclass
 class Resolution:
     """One manager column read one way: a position (or TOP/AMBIGUOUS/UNKNOWN) per person."""
@@ -444,7 +464,7 @@ def sample_rows(n: int, limit: int = SAMPLE_ROWS) -> np.ndarray | None:
 
 def choose(
     candidates: list[tuple[str, np.ndarray]],
-    spaces: list[Callable[[], KeySpace | None]],
+    spaces: list[LazySpace],
 ) -> Choice:
     """Try each candidate column against each key space; keep the pair resolving most.
 
@@ -466,12 +486,11 @@ def choose(
     share = 0.0  # of the references those ids resolve
     lettered = functools.cache(lambda header: _has_letter(dict(candidates)[header]))
     for space_i, make in enumerate(spaces):
-        if getattr(make, "kind", None) == "name" and any(r.resolved for _, r in scored):
+        if make.kind == "name" and any(r.resolved for _, r in scored):
             if not any(lettered(h) for h, _ in candidates):
                 continue  # no letter, no name: ids, some of people not in the file
             strong = _strong(scored)
-            people = getattr(make, "people", None)
-            if strong is not None and _names_agree(strong, candidates, rows, people, lettered):
+            if strong is not None and _names_agree(strong, candidates, rows, make.people, lettered):
                 unnamed = [h for h, _ in candidates if lettered(h)]
                 share = strong.resolved / strong.references
                 continue
@@ -511,7 +530,7 @@ def _best(scored: list, shape: Callable[[str], str]) -> Resolution:
     return max(tied, key=lambda s: (int(s[1].space.kind == shape(s[1].header)), *s[0]))[1]
 
 
-def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list[str]:
+def mix_in(res: Resolution, spaces: list[LazySpace]) -> list[str]:
     """Give references the chosen key missed a try by the other keys, in place.
 
     Some columns mix kinds (Pingboard's "Reports To" takes an email, a name or a user id),
@@ -525,7 +544,7 @@ def mix_in(res: Resolution, spaces: list[Callable[[], KeySpace | None]]) -> list
         if not len(missed):
             break
         values = res.values[missed].tolist()
-        if getattr(make, "kind", None) == "name" and not _LETTER.search("\n".join(values)):
+        if make.kind == "name" and not _LETTER.search("\n".join(values)):
             continue  # no letter, no name: ids of people not in the file (say leavers)
         space = make()  # (the name keys of a million people take seconds to make)
         if space is None or space is res.space:

@@ -704,3 +704,11 @@ def test_memoised_keyer_keys_many_once_each():
     assert keyed("Ada") == "ada"
     assert keyed.many(["Ada", "Bob", "Ada"]) == ["ada", "bob", "ada"]
     assert calls == ["Ada", "Bob"]
+
+
+def test_a_lazy_space_is_made_once_even_when_there_is_none():
+    made = []
+    lazy = managers.LazySpace("email", lambda: made.append(1))  # no email column: None
+    assert lazy() is None
+    assert lazy() is None
+    assert made == [1] and lazy.kind == "email" and lazy.people is None
