@@ -260,8 +260,9 @@ class Memoised:
         return [memo[v] for v in values]
 
 
-#: Past this many values, a forked helper keys the second half meanwhile.
-HALVES_LEAST = 20_000
+#: Past this many values, a forked helper keys the second half meanwhile (measured: at
+#: 20,000 names the fork costs what the helper saves; 30,000: 0.046 -> 0.036 s).
+HALVES_LEAST = 30_000
 
 
 def in_halves(keyer: Callable[[str], str], values: list[str]) -> list[str]:
