@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -188,6 +189,21 @@ def test_a_helper_that_takes_too_long_is_stopped_and_answers_none():
     aid = Helper.start(lambda: __import__("time").sleep(60))
     pid = aid._pid
     assert aid.result(timeout=0.2) is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_helper_that_stalls_halfway_through_its_answer_is_stopped(monkeypatch):
+    def send_a_little_then_stall(fd, data):  # runs in the child, after the work
+        os.write(fd, bytes(memoryview(data).cast("B"))[:4])
+        time.sleep(60)
+
+    monkeypatch.setattr(helper, "_send", send_a_little_then_stall)
+    aid = Helper.start(lambda: ((), []))
+    pid = aid._pid
+    began = time.monotonic()
+    assert aid.result(timeout=0.5) is None
+    assert time.monotonic() - began < 20  # not held for the child's 60 s
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
 

@@ -50,6 +50,7 @@ class Helper:
         self._pid: int | None = pid
         self._pipe = os.fdopen(fd, "rb", buffering=0)
         self._shared = shared
+        self._stall = 0.0  # seconds a read may wait for the child's next bytes
 
     @classmethod
     def start(cls, fn: Callable, *args, room: int = 0) -> Helper | None:
@@ -83,9 +84,10 @@ class Helper:
         return cls(pid, read_fd, shared)
 
     def result(self, timeout: float) -> tuple[object, list[np.ndarray]] | None:
-        """What the child returned, or None if it failed in any way or sent nothing
-        within ``timeout`` seconds. Arrays that came through shared memory are views of
-        it (it lives as long as they do)."""
+        """What the child returned, or None if it failed in any way, sent nothing within
+        ``timeout`` seconds, or then stalled as long with its answer half sent. Arrays
+        that came through shared memory are views of it (it lives as long as they do)."""
+        self._stall = timeout
         try:
             ready, _, _ = select.select([self._pipe], [], [], timeout)
             got = self._receive() if ready else None
@@ -117,6 +119,8 @@ class Helper:
     def _fill(self, view: memoryview) -> bool:
         done = 0
         while done < len(view):
+            if not select.select([self._pipe], [], [], self._stall)[0]:
+                return False  # a child stopped halfway would hold this process forever
             got = self._pipe.readinto(view[done:])
             if not got:
                 return False
