@@ -15,7 +15,8 @@ give them (``run.py --shapes`` times each against fastexcel):
   point outside the file (an export filtered by division, or with leavers removed).
 
 Files go to benchmarks/out/ as ``shape_<name>_100k.xlsx`` (Excel-style, shared
-strings) and are reused when they exist.
+strings) and are reused when they exist (``--force`` writes them again, as after a
+change to ``generate.py``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,6 @@ def _last_first(name: str | None) -> str | None:
 
 def variants(rows: list[list]) -> dict[str, tuple[list[str], list[list]]]:
     """Each shape's header and rows, from the benchmark's typed rows."""
-    by_id = {r[0]: r for r in rows}
     email = {r[0]: r[8] for r in rows}
     out = {
         "by-email": (
@@ -67,7 +67,7 @@ def variants(rows: list[list]) -> dict[str, tuple[list[str], list[list]]]:
         "string-ids": (
             ["Worker ID", "Name", "Job Title", "Manager Worker ID", "Org Unit", "Location",
              "Start Date", "Email", "Status"],
-            [[f"E{r[0]:08d}", r[1], r[2], f"E{r[3]:08d}" if r[3] in by_id else None,
+            [[f"E{r[0]:08d}", r[1], r[2], f"E{r[3]:08d}" if r[3] else None,
               r[5], r[6], r[7], r[8], r[9]] for r in rows],
         ),
         "dangling": (  # every 20th person left out: their reports' managers are absent
