@@ -719,8 +719,7 @@ def name_tokens(value: str, initials: bool = False) -> list[str]:
     if not s.isascii():
         s = _strip_accents(s)
     if _SIMPLE_NAME.fullmatch(s):  # "Mary-Ann O'Neil R.": what _tokens does, quicker
-        words = s.replace("'", "").replace(".", " ").replace("-", " ").lower().split()
-        return _tidy(words, initials)
+        return _tidy(_spaced(s).lower().split(), initials)
     return _tokens(s, initials)
 
 
@@ -729,7 +728,7 @@ def _tokens(s: str, initials: bool = False) -> list[str]:
     s = s.casefold()
     if "," in s:
         head, _, tail = s.partition(",")
-        tail_tokens = _NON_WORD.sub(" ", _APOSTROPHE.sub("", tail)).split()
+        tail_tokens = _words(tail)
         suffix_only = (
             bool(tail_tokens)
             and all(t in _SUFFIXES for t in tail_tokens)
@@ -737,7 +736,15 @@ def _tokens(s: str, initials: bool = False) -> list[str]:
         )
         # "John Smith, Jr." -> "john smith"; "Smith, John" -> "john smith"
         s = head if suffix_only else tail + " " + head
-    return _tidy(_NON_WORD.sub(" ", _APOSTROPHE.sub("", s)).split(), initials)
+    return _tidy(_words(s), initials)
+
+
+def _words(text: str) -> list[str]:
+    """A name's words: apostrophes dropped, other punctuation read as space (for the
+    letters, spaces, dots and hyphens most names are made of, by plain replacing)."""
+    if _SIMPLE_NAME.fullmatch(text):
+        return _spaced(text).split()
+    return _NON_WORD.sub(" ", _APOSTROPHE.sub("", text)).split()
 
 
 def _tidy(tokens: list[str], initials: bool = False) -> list[str]:
@@ -795,28 +802,19 @@ _LATIN_NAME = re.compile(f"[{_LATIN}]+(?:,[{_LATIN}]*)?")
 
 
 def _spaced(text: str) -> str:
+    """What ``_words``' punctuation steps do to the characters of ``_SIMPLE_NAME``."""
     return text.replace("'", "").replace(".", " ").replace("-", " ")
 
 
 def _latin_key(value: str) -> str:
-    """``name_key`` of a ``_LATIN_NAME`` as ``name_tokens`` makes it: accents off (their
-    marks are all that NFKD leaves outside ASCII), apostrophes dropped, dots and
-    hyphens read as space, "Last, First" turned round, then ``_tidy``."""
+    """``name_key`` of a ``_LATIN_NAME``: ``name_tokens`` without its checks, which such a
+    name passes (no HTML or brackets; accents off, their marks being all that NFKD
+    leaves outside ASCII)."""
     if not value.isascii():
         value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    if "," in value:  # what _tokens does with "Last, First"
-        head, _, tail = value.lower().partition(",")
-        after = _spaced(tail).split()
-        if after and all(t in _SUFFIXES for t in after) and len(head.split()) >= 2:
-            return " ".join(_tidy(_spaced(head).split()))  # "John Smith, Jr."
-        return " ".join(_tidy(_spaced(tail + " " + head).split()))
-    words = _spaced(value).lower().split()
-    if len(words) > 2:
-        if words[0] in _HONORIFICS or words[-1] in _SUFFIXES:
-            words = _tidy(words)
-        else:
-            words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
-    return " ".join(words)
+    if "," in value:  # "Tanaka-Wu, Björn H."
+        return " ".join(_tokens(value))
+    return " ".join(_tidy(_spaced(value).lower().split()))
 
 
 def name_words(value: str) -> set[str]:
