@@ -331,13 +331,11 @@ def factorize_keys(keys: np.ndarray, plain: bool = False) -> tuple[np.ndarray, n
     return codes, np.asarray(uniques, dtype=object)
 
 
-def coded_keys(values: np.ndarray, keyer: Callable[[str], str]) -> tuple[np.ndarray, tuple]:
+def coded_keys(values: np.ndarray, keyer: Memoised) -> tuple[np.ndarray, tuple]:
     """``keyer`` of each value and the keys factorized, hashing the values once and
     the distinct keys once (never the keys of every row again)."""
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
-    distinct = uniques.tolist()
-    made = keyer.many(distinct) if isinstance(keyer, Memoised) else in_halves(keyer, distinct)
-    ukeys = np.array(made or [""], dtype=object)
+    ukeys = np.array(keyer.many(uniques.tolist()) or [""], dtype=object)
     kcodes, kuniques = factorize_keys(ukeys)
     return ukeys[codes], (kcodes[codes], kuniques)
 

@@ -68,7 +68,7 @@ def label(people: pd.DataFrame, i: int) -> str:
 
 def who(people: pd.DataFrame, i: int) -> str:
     """How a person is named in a message: their name (or id) and source row."""
-    return f"{label(people, i)} (row {people['row'].iat[i]})"
+    return _whos(people, [i])[0]
 
 
 def _whos(people: pd.DataFrame, positions: Sequence[int]) -> list[str]:
