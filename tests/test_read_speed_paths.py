@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgcheck.read import delimited, read_table, workbook
+from orgcheck.read.celltext import cell_text
 from orgcheck.read.delimited import (
     _line_count,
     _may_escape,
@@ -63,7 +64,7 @@ def _offset_workbook(path: Path) -> None:
 def _oracle(sheet) -> list[list[str]]:
     """The sheet's text cell by cell, the slow and obvious way."""
     return [
-        [v.strip() if isinstance(v, str) else workbook.cell_text(v) for v in row]
+        [v.strip() if isinstance(v, str) else cell_text(v) for v in row]
         for row in sheet.to_python()
     ]
 

@@ -10,10 +10,11 @@ import pytest
 
 from orgcheck.errors import InputError
 from orgcheck.read import read_table
+from orgcheck.read.celltext import cell_text
 from orgcheck.read.delimited import _stripped_unless, sniff_delimiter
 from orgcheck.read.header import find_header, is_label_row
 from orgcheck.read.textcodec import decode
-from orgcheck.read.workbook import _column_text, cell_text
+from orgcheck.read.workbook import _column_text
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,10 @@ def floats_text(arr: np.ndarray) -> np.ndarray:
     out = np.empty(len(arr), dtype=object)
     ints = arr[whole].astype(np.int64).tolist()
     out[whole] = np.fromiter(map(str, ints), dtype=object, count=len(ints))
-    rest = ~whole
-    out[rest] = [cell_text(float(v)) for v in arr[rest]]
+    rest = np.flatnonzero(~whole)  # fractions (salaries with cents), huge, nan or inf:
+    finite = np.isfinite(arr[rest])  # as cell_text gives them, repr or ''
+    out[rest[~finite]] = ""
+    out[rest[finite]] = list(map(repr, arr[rest[finite]].tolist()))
     return out
 
 

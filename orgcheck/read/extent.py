@@ -62,14 +62,14 @@ def begin(path: Path, limits: Limits) -> None:
     kept for its ``check_sheets`` with the same limits. Raises what the check raises.
 
     While a helper process parses a big sheet, this process imports pandas and the
-    modules of the rest of the read (``sheetxml.MEANWHILE``)."""
+    modules of the rest of the read (``sheetxml.meanwhile``)."""
     _BEGUN.done = None
     check_zip(path, limits)
-    sheetxml.MEANWHILE[:] = [] if "pandas" in sys.modules else [_import_the_rest]
+    sheetxml.meanwhile([] if "pandas" in sys.modules else [_import_the_rest])
     try:
         escaped = check_sheets(path, limits)
     finally:
-        sheetxml.MEANWHILE.clear()
+        sheetxml.meanwhile([])
     _BEGUN.done = (sheetxml.file_identity(path), limits, escaped)
 
 

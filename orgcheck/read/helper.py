@@ -11,9 +11,9 @@ The helper is only ever a shortcut: when fork is not available (not Linux), fail
 or the child dies, raises or takes too long, ``result`` answers None and the caller
 does the work itself, so the outcome never depends on the helper. The child uses no
 file the parent has open, never runs the parent's code after the fork (Ctrl-C is
-held back until it is inside its own ``try``, the collector is frozen so it finalizes
-none of the parent's objects, and it leaves with ``os._exit``), and it is killed and
-reaped if the parent stops waiting.
+held back until it is inside its own ``try``, the collector is frozen across the fork
+and off in the child, so it finalizes none of the parent's objects, and it leaves with
+``os._exit``), and it is killed and reaped if the parent stops waiting.
 """
 
 from __future__ import annotations
@@ -174,8 +174,8 @@ def _child(read_fd: int, write_fd: int, shared, held, fn: Callable, args: tuple)
         for a in piped:
             _send(write_fd, memoryview(a).cast("B"))
         code = 0
-    except BaseException:  # any failure only means "parent, do it yourself"
-        code = 1
+    except BaseException:  # any failure only means "parent, do it yourself" (code 1)
+        pass
     finally:
         os._exit(code)
 

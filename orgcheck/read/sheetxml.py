@@ -232,10 +232,21 @@ HELPED_LEAST = 2 * CHUNK
 #: Time to inflate, to parse a byte of a sheet, and to split a byte of shared strings
 #: (ns, measured at a million rows): they share the work out between the processes.
 _INFLATE_NS, _PARSE_NS, _BOOK_NS = 1.6, 7.8, 13.0
-#: Work for this process while a helper parses its part (``extent.begin`` puts the
-#: imports of the rest of the read here, so they cost no wall time); done once.
-MEANWHILE: list[Callable[[], None]] = []
-#: What those take, as bytes of sheet this process then parses fewer (0.2 s).
+
+
+def meanwhile(work: list[Callable[[], None]]) -> None:
+    """Work for this thread while a helper parses its part of a sheet, done once
+    (``extent.begin`` gives it the imports of the rest of the read, so they cost no
+    wall time); per thread, like the parts kept, so another thread's read cannot take
+    it."""
+    _LOCAL.meanwhile = work
+
+
+def _meanwhile() -> list[Callable[[], None]]:
+    return getattr(_LOCAL, "meanwhile", [])
+
+
+#: What that work takes, as bytes of sheet this process then parses fewer (0.2 s).
 _MEANWHILE_NS = 0.2e9
 #: ``_parse_helped`` could not use a helper: parse alone.
 _UNHELPED = object()
@@ -258,7 +269,8 @@ def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     if not helper.ENABLED or info.file_size < HELPED_LEAST:
         return _UNHELPED
     kept = _kept()
-    if kept["key"] == _key(path, z) and kept["book"] is None:
+    split = kept["key"] == _key(path, z)  # the shared strings: split for another sheet
+    if split and kept["book"] is None:
         return None  # another sheet found the workbook's shared parts not plain
     _workbook_checks(z)  # the cheap checks of Book.read, before any inflating
     kinds = _book_kinds(z)  # as Book.read reads them, for the helper
@@ -267,7 +279,7 @@ def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
         return _UNHELPED
     rows = _Rows(member)
     pieces = iter(rows)
-    mine, have, share = [], 0, _own_share(path, z, info)
+    mine, have, share = [], 0, _own_share(z, info, split)
     while have + CHUNK // 2 <= share and (piece := next(pieces, None)) is not None:
         mine.append(piece)
         have += len(piece)
@@ -277,8 +289,9 @@ def _parse_helped(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> Pars
     if aid is None:
         return _UNHELPED
     with aid:
-        while MEANWHILE:  # imports the rest of the read needs, while the helper works
-            MEANWHILE.pop()()
+        work = _meanwhile()
+        while work:  # imports the rest of the read needs, while the helper works
+            work.pop()()
         book = book_checked(path, z)
         if book is None:
             return None
@@ -302,11 +315,11 @@ def _patience(size: int) -> float:
     return 30.0 + size / 1e6
 
 
-def _own_share(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo) -> float:
-    """Bytes of the sheet this process parses: it also splits the shared strings (if
-    not split already), and the helper also inflates its part."""
-    book = _MEANWHILE_NS if MEANWHILE else 0.0
-    if "xl/sharedStrings.xml" in z.NameToInfo and _kept()["key"] != _key(path, z):
+def _own_share(z: zipfile.ZipFile, info: zipfile.ZipInfo, split: bool) -> float:
+    """Bytes of the sheet this process parses: it also splits the shared strings (unless
+    ``split`` already), and the helper also inflates its part."""
+    book = _MEANWHILE_NS if _meanwhile() else 0.0
+    if "xl/sharedStrings.xml" in z.NameToInfo and not split:
         book += _BOOK_NS * z.getinfo("xl/sharedStrings.xml").file_size
     size = info.file_size
     helper_share = (book + _PARSE_NS * size) / (_INFLATE_NS + 2 * _PARSE_NS)
