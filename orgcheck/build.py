@@ -169,6 +169,7 @@ class Cells:
         if kind != "id" and (header, kind) not in self._coded:
             keys = self.keys(header, kind)
             if len(keys) > 10_000 and not _maybe_shared(keys).any():
+                self._coded[header, kind] = _distinct_coded(keys)  # for the lookup
                 return np.zeros(len(keys), dtype=bool)
         codes, uniques = self.coded(header, kind)
         counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
@@ -187,6 +188,19 @@ def _maybe_shared(keys: np.ndarray) -> np.ndarray:
     blank = np.flatnonzero(hashes == hash(""))  # only these can be blank: no compare
     out[blank[keys[blank] == ""]] = False  # of every key with ''
     return out
+
+
+def _distinct_coded(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``managers.factorize_keys`` of keys no two of which are equal, blanks aside:
+    each non-blank key its own code, without hashing a million emails a second time."""
+    blank = keys == ""
+    if not blank.any():
+        return np.arange(len(keys), dtype=np.int64), np.asarray(keys, dtype=object)
+    listed = ~blank
+    listed[np.argmax(blank)] = True  # factorize lists '' where it first appears
+    codes = np.cumsum(listed, dtype=np.int64) - 1
+    codes[blank] = -1
+    return codes, np.asarray(keys, dtype=object)[listed]
 
 
 _LAST_FIRST = r"[^,]+,\s*[^,]+"

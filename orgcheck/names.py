@@ -473,7 +473,10 @@ def factorize_text(
     arr = np.asarray(values, dtype=object)
     numbers = plain_numbers(arr, plain) if len(arr) > 10_000 else None
     if numbers is None:
-        codes, uniques = pd.factorize(arr, use_na_sentinel=use_na_sentinel)
+        if _shares_objects(arr):  # a manager column: each manager's text one object
+            codes, uniques = factorize_objects(arr, use_na_sentinel)
+        else:
+            codes, uniques = pd.factorize(arr, use_na_sentinel=use_na_sentinel)
         return codes, np.asarray(uniques, dtype=object)
     codes, first = _factorize_numbers(numbers)
     if len(first) == len(arr):  # every cell distinct (ids): they are their own uniques
@@ -519,7 +522,9 @@ def _factorize_numbers(numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _DISTINCT: list = [None, None, None]
 
 
-def factorize_objects(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def factorize_objects(
+    arr: np.ndarray, use_na_sentinel: bool = True
+) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(arr)`` of an object array, by way of the objects' addresses.
 
     A reader hands over one string object for many cells of the same text (pandas' CSV
@@ -530,13 +535,35 @@ def factorize_objects(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     cells = np.ascontiguousarray(arr, dtype=object)
     if len(cells) < 2:
-        return pd.factorize(cells, use_na_sentinel=True)
-    pointers = ctypes.cast(cells.ctypes.data, ctypes.POINTER(ctypes.c_ssize_t))
-    by_address = pd.factorize(np.ctypeslib.as_array(pointers, shape=(len(cells),)))[0]
+        return pd.factorize(cells, use_na_sentinel=use_na_sentinel)
+    by_address = pd.factorize(_addresses(cells))[0]
     seen = np.maximum.accumulate(by_address)  # an object first appears where this grows
     first = np.flatnonzero(np.diff(seen, prepend=-1) > 0)
-    codes, uniques = pd.factorize(cells[first], use_na_sentinel=True)
+    codes, uniques = pd.factorize(cells[first], use_na_sentinel=use_na_sentinel)
     return codes[by_address], uniques
+
+
+def _addresses(cells: np.ndarray) -> np.ndarray:
+    """The object pointers of a contiguous object array, as integers (a view)."""
+    pointers = ctypes.cast(cells.ctypes.data, ctypes.POINTER(ctypes.c_ssize_t))
+    return np.ctypeslib.as_array(pointers, shape=(len(cells),))
+
+
+def _shares_objects(cells: np.ndarray, sample: int = 4096) -> bool:
+    """Whether a long column's cells share their string objects enough for
+    :func:`factorize_objects` to pay: judged on evenly spaced cells.
+
+    A million unique emails cost twice as much by address as by value (the addresses
+    are hashed first, for nothing); a million manager emails, each manager's one
+    object (workbook shared strings, cleaned cells), cost a third. It pays once a
+    fifth of the cells repeat an earlier object, that is, with fewer than 0.8 n
+    distinct objects; ``s`` cells drawn from ``d`` objects repeat about s^2 / 2d times.
+    """
+    if len(cells) <= 4 * sample:
+        return False
+    picked = np.ascontiguousarray(cells[:: len(cells) // sample])
+    repeats = len(picked) - len(np.unique(_addresses(picked)))
+    return repeats > len(picked) ** 2 / (1.6 * len(cells))
 
 
 def _unchanged(fn: Callable[[str], Any]) -> Callable[[str, np.ndarray, bool], bool] | None:

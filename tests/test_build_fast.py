@@ -26,6 +26,23 @@ def test_emails_repeated_only_where_keys_repeat(seed):
     assert got.tolist() == ((series != "") & series.duplicated(keep=False)).tolist()
 
 
+@pytest.mark.parametrize("blanks", [0, 1, 500])
+def test_unrepeated_emails_are_coded_as_factorizing_would(blanks):
+    """When the hash check finds no repeat, the lookup's codes are made without
+    hashing: the same codes and distinct keys as factorizing them."""
+    from orgcheck.managers import factorize_keys
+
+    rng = np.random.default_rng(blanks)
+    cells = np.array([f"P{i}@X.com" for i in rng.permutation(12_000)], dtype=object)
+    cells[rng.choice(len(cells), blanks, replace=False)] = rng.choice(["", " ", "\xa0"], blanks)
+    built = Cells(pd.DataFrame({"Email": cells}, dtype=object))
+    assert not built.repeated("Email", "email").any()
+    codes, uniques = built.coded("Email", "email")
+    want_codes, want_uniques = factorize_keys(built.keys("Email", "email"))
+    assert codes.tolist() == want_codes.tolist()
+    assert uniques.tolist() == want_uniques.tolist()
+
+
 def test_maybe_shared_never_misses_a_repeated_key_and_never_names_a_blank():
     keys = np.array(["a", "", "b", "a", "", "c", "c", "", "d"] * 3000 + ["e"], dtype=object)
     series = pd.Series(keys, dtype=object)

@@ -100,11 +100,36 @@ def test_factorizing_by_address_gives_pandas_codes_and_values():
         for i in range(len(cells)):
             fresh = "x" * int(rng.integers(0, 3)) + "y"  # a new object each time
             cells[i] = pool[int(rng.integers(0, len(pool)))] if rng.random() < 0.8 else fresh
-        for arr in (cells, cells[::2]):
-            codes, uniques = factorize_objects(arr)
-            want_codes, want_uniques = pd.factorize(arr, use_na_sentinel=True)
+        for arr, sentinel in ((cells, True), (cells[::2], True), (cells, False)):
+            codes, uniques = factorize_objects(arr, use_na_sentinel=sentinel)
+            want_codes, want_uniques = pd.factorize(arr, use_na_sentinel=sentinel)
             assert codes.tolist() == want_codes.tolist()
-            assert list(uniques) == list(want_uniques)
+            assert [str(u) for u in uniques] == [str(u) for u in want_uniques]
+
+
+def test_factorize_text_takes_the_address_road_only_where_objects_repeat():
+    """A manager column (each manager's text one object, as workbooks and cleaning
+    give it) goes by address, a column of unique emails by value; both give pandas'
+    codes and values, as does a column of equal texts in separate objects."""
+    import pandas as pd
+
+    from orgcheck.names import _shares_objects, factorize_text
+
+    rng = np.random.default_rng(5)
+    bosses = [f"boss{i}@x.example" for i in range(3000)]
+    shared = np.array([bosses[i] for i in rng.integers(0, 3000, 60_000)], dtype=object)
+    shared[rng.random(60_000) < 0.05] = ""
+    unique = np.array([f"p{i}@x.example" for i in rng.permutation(60_000)], dtype=object)
+    copies = np.array(["".join(["boss", str(i % 3000)]) for i in range(60_000)], dtype=object)
+    assert _shares_objects(shared)
+    assert not _shares_objects(unique) and not _shares_objects(copies)
+    assert not _shares_objects(shared[:1000])  # short columns: not worth a look
+    for cells in (shared, unique, copies):
+        for sentinel in (True, False):
+            codes, uniques = factorize_text(cells, use_na_sentinel=sentinel)
+            want_codes, want_uniques = pd.factorize(cells, use_na_sentinel=sentinel)
+            assert codes.tolist() == want_codes.tolist()
+            assert uniques.tolist() == want_uniques.tolist()
 
 
 @pytest.mark.parametrize("where", [-2, -1, 0, 1])
