@@ -31,6 +31,7 @@ from orgcheck.names import (
     is_sentinel,
     loose_name_key,
     name_key,
+    name_keys,
     name_words,
     normalise,
     plain_numbers,
@@ -252,11 +253,14 @@ class Memoised:
         return found
 
     def many(self, values: list[str]) -> list[str]:
-        """The keys of ``values``; new values are keyed two processes at a time."""
+        """The keys of ``values``; new names are keyed as one text where they can be,
+        and other new values two processes at a time."""
         memo = self._memo
         new = [v for v in values if v not in memo]
         if new:
-            memo.update(zip(new, in_halves(self.keyer, new), strict=True))
+            halves = functools.partial(in_halves, self.keyer)
+            keys = name_keys(new, halves) if self.keyer is name_key else halves(new)
+            memo.update(zip(new, keys, strict=True))
         return [memo[v] for v in values]
 
 

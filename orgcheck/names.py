@@ -844,6 +844,65 @@ def _latin_key(value: str) -> str:
     return " ".join(_tidy(_spaced(value).lower().split()))
 
 
+#: A character no comma-free ``_LATIN_NAME`` has (a newline parts names in a column).
+_NOT_LATIN = re.compile(f"[^\n{_LATIN}]")
+#: With single spaces and none at a line's ends, a letter between two spaces is a middle
+#: initial of a name of three or more words.
+_MIDDLE_INITIAL = re.compile(r" [a-z](?= )")
+_HONORIFIC_FIRST = re.compile(f"\n(?:{'|'.join(sorted(_HONORIFICS))}) ")
+_SUFFIX_LAST = re.compile(f" (?:{'|'.join(sorted(_SUFFIXES, key=len, reverse=True))})\n")
+
+
+def name_keys(values: list[str], rest: Callable[[list[str]], list[str]] | None = None) -> list[str]:
+    """``[name_key(v) for v in values]``, the comma-free Latin names keyed a column at a
+    time: half a million distinct names take 1.1 s one by one, 0.35 s as one text.
+
+    The names are joined by newlines and ``_latin_key``'s steps run on the whole text
+    (accents off, lower case, punctuation to spaces, single spaces, middle initials
+    out); each step keeps a name within its line. A name with another character or a
+    comma, and one starting with an honorific or ending in a suffix (whose place
+    ``_tidy`` reads), is keyed alone, by ``rest`` when given (same keys, in order).
+    """
+    n = len(values)
+    if n < 1000 or _mostly_odd(values):
+        return _one_by_one(values, rest)
+    text = "\n".join(values)
+    lengths = np.fromiter(map(len, values), dtype=np.int64, count=n)
+    if text.count("\n") != n - 1:  # a newline inside a name
+        return _one_by_one(values, rest)
+    starts = np.cumsum(lengths + 1) - lengths - 1
+    alone = lengths == 0
+    odd = [m.start() for m in _NOT_LATIN.finditer(text)]
+    alone[np.searchsorted(starts, odd, side="right") - 1] = True
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = _spaced(text.lower())
+    while "  " in text:
+        text = text.replace("  ", " ")
+    text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    text = _MIDDLE_INITIAL.sub("", text)
+    breaks = np.flatnonzero(np.frombuffer(text.encode("ascii"), dtype=np.uint8) == 10)
+    at = [m.start() for m in _HONORIFIC_FIRST.finditer("\n" + text)]
+    at += [m.start() for m in _SUFFIX_LAST.finditer(text + "\n")]
+    alone[np.searchsorted(breaks, at)] = True
+    keys = text.split("\n")
+    picked = np.flatnonzero(alone).tolist()
+    for i, key in zip(picked, _one_by_one([values[i] for i in picked], rest), strict=True):
+        keys[i] = key
+    return keys
+
+
+def _mostly_odd(values: list[str], sample: int = 1000) -> bool:
+    """Whether most names would be keyed alone anyway ("Last, First" files, scripts
+    other than Latin): judged on evenly spaced names."""
+    picked = values[:: max(1, len(values) // sample)]
+    return sum(1 for v in picked if _NOT_LATIN.search(v) or not v) > len(picked) // 2
+
+
+def _one_by_one(values: list[str], rest: Callable[[list[str]], list[str]] | None) -> list[str]:
+    return rest(values) if rest is not None else [name_key(v) for v in values]
+
+
 def name_words(value: str) -> set[str]:
     """The tokens of a name as its key reads them, middle initials kept: "Dr. Aarav M.
     Müller (Contractor)" -> aarav, m, muller, where the key is "aarav muller"."""

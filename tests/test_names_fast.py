@@ -266,3 +266,54 @@ def test_latin_names_key_as_the_tokens_do(seed):
         tail = " ".join(rng.choice(_PARTS) for _ in range(rng.randint(0, 3)))
         name = head + rng.choice([", ", ",", " , ", " ", "  "]) + tail
         assert name_key(name) == " ".join(name_tokens(name)), name
+
+
+_SPELLINGS = [*_PARTS, "a", "B", "dr", "Dr", "mba", "iv", "", " ", "--", "'x'", "e.", "-a-", "a.b."]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_names_keyed_as_one_text_key_as_one_by_one(seed):
+    """``name_keys`` against ``name_key`` name by name: honorifics first and suffixes
+    last (keyed alone), initials in a row, stray spaces and punctuation, accents with
+    and without an ASCII base, commas, brackets, blanks; mostly-odd columns too."""
+    import random
+
+    from orgcheck.names import name_key, name_keys
+
+    rng = random.Random(seed)
+    odd = [0.0, 0.1, 0.4, 0.9][seed]
+    names = []
+    for _ in range(6000):
+        name = " ".join(rng.choice(_SPELLINGS) for _ in range(rng.randint(0, 5)))
+        if rng.random() < odd:
+            name += rng.choice([",", ", ", " ,"]) + rng.choice(_SPELLINGS)
+        names.append(rng.choice(["", " "]) + name + rng.choice(["", " "]))
+    want = [name_key(v) for v in names]
+    assert name_keys(names) == want
+    assert name_keys(names, lambda vs: [name_key(v) for v in vs]) == want
+    assert name_keys([*names[:3000], "Ada\nLovelace", *names[3000:]]) == [
+        *want[:3000],
+        name_key("Ada\nLovelace"),
+        *want[3000:],
+    ]
+
+
+def test_only_names_keyed_one_by_one_go_to_the_helper():
+    """The comma-free Latin names never reach ``rest`` (the two-process keyer); the
+    others do, and every key is ``name_key``'s."""
+    from orgcheck.names import name_key, name_keys
+
+    def letters(i: int) -> str:
+        return "".join(chr(97 + (i // 26**k) % 26) for k in range(3))
+
+    latin = [f"José-{letters(i)} K. O'Neil" for i in range(3000)]
+    alone = ["Lovelace, Ada", "Łukasz Øster", "Dr. Ada Lovelace", "Ada Lovelace Jr", "R2 D2"]
+    asked = []
+
+    def rest(values):
+        asked.extend(values)
+        return [name_key(v) for v in values]
+
+    names = [*latin[:1500], *alone, *latin[1500:]]
+    assert name_keys(names, rest) == [name_key(v) for v in names]
+    assert asked == alone
