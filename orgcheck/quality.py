@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -55,9 +56,9 @@ def finding(
         code=code,
         severity=severity or default,
         message=message,
-        people=tuple(people)[:MAX_PEOPLE],
+        people=tuple(islice(people, MAX_PEOPLE)),
         suggestion=suggestion,
-        rows=tuple(int(r) for r in rows)[:MAX_PEOPLE],
+        rows=tuple(int(r) for r in islice(rows, MAX_PEOPLE)),
     )
 
 
@@ -99,10 +100,11 @@ def _groups(keys: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
         return []
     order = np.argsort(keys[idx], kind="stable")
     sorted_idx, sorted_keys = idx[order], keys[idx][order]
-    bounds = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
-    groups = np.split(sorted_idx, bounds)
-    groups.sort(key=lambda g: int(g[0]))
-    return groups
+    starts = np.flatnonzero(np.append(True, sorted_keys[1:] != sorted_keys[:-1]))
+    ends = np.append(starts[1:], len(sorted_idx))
+    first = np.argsort(sorted_idx[starts])  # a group's first row is its smallest
+    # slices of one array: np.split and a sort by key cost 3 us a group (40,000 at 1M)
+    return [sorted_idx[a:b] for a, b in zip(starts[first].tolist(), ends[first].tolist())]
 
 
 def _capped(rule: str, groups: list[np.ndarray], people: pd.DataFrame, what: str) -> list:
@@ -111,11 +113,12 @@ def _capped(rule: str, groups: list[np.ndarray], people: pd.DataFrame, what: str
         return [groups, []]
     rest = groups[MAX_PER_RULE:]
     pos = np.concatenate(rest)
+    carried = pos[:MAX_PEOPLE]  # all a finding carries: listing 300,000 ids cost 0.1 s
     tail = finding(
         rule,
         f"{len(rest):,} more {what} ({len(pos):,} people), not listed one by one",
-        people=people["id"].to_numpy()[pos].tolist(),
-        rows=people["row"].to_numpy()[pos].tolist(),
+        people=people["id"].to_numpy()[carried].tolist(),
+        rows=people["row"].to_numpy()[carried].tolist(),
         suggestion="Fix the ones listed above first; the same fix usually applies.",
     )
     return [groups[:MAX_PER_RULE], [tail]]

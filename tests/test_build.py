@@ -101,6 +101,23 @@ def test_unknown_manager_groups_people_by_value():
     assert "named by 2 people: Fay (row 7), Gus (row 8)" in unknown[0].message
 
 
+def test_many_unknown_manager_values_listed_in_row_order_then_summed_up(monkeypatch):
+    """Past the cap, the first values by row are listed and the rest summed up in one
+    finding that counts all their people and carries the first MAX_PEOPLE of them."""
+    from orgcheck import quality
+
+    monkeypatch.setattr(quality, "MAX_PER_RULE", 3)
+    monkeypatch.setattr(quality, "MAX_PEOPLE", 3)
+    missing = ["95", "99", "95", "97", "96", "99", "98", "96", "94"]
+    recs = [rec(str(10 + i), f"P{i}", manager=m) for i, m in enumerate(missing)]
+    unknown = [f for f in org_from_records([*SMALL, *recs]).data_findings
+               if f.rule == "unknown-manager"]  # fmt: skip
+    assert [f.people for f in unknown[:3]] == [("10", "12"), ("11", "15"), ("13",)]
+    assert unknown[3].message.startswith("3 more manager values (4 people), not listed")
+    assert unknown[3].people == ("14", "17", "16") and unknown[3].rows == (11, 14, 13)
+    assert len(unknown) == 4
+
+
 def test_unknown_manager_suggests_a_close_name():
     recs = [rec("1", "Ada Lovelace", "CEO"), rec("2", "Bob Li", manager="Ada Lovelace"),
             rec("3", "Cy Ng", manager="Ada Lovelance")]  # fmt: skip
