@@ -384,6 +384,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--shapes", action="store_true", help="also time the 100k org as other exports write it"
     )
+    parser.add_argument(
+        "--shape-size", default=shapes.SIZE, choices=sorted(generate.SIZES),
+        help="the org size --shapes writes and times (1m: about five minutes to write)",
+    )  # fmt: skip
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -431,8 +435,11 @@ def main(argv: list[str] | None = None) -> None:
     print("\nGoals (issue 6)")
     print(goals_table(e2e, people, args.repeat))
     if args.shapes:
-        print("\nOther shapes of the 100k org (benchmarks/shapes.py), xlsx->html, wall seconds")
-        print(shapes_table(shapes.generate_shapes(), args.repeat))
+        print(
+            f"\nOther shapes of the {args.shape_size} org (benchmarks/shapes.py), xlsx->html, "
+            "wall seconds"
+        )
+        print(shapes_table(shapes.generate_shapes(size=args.shape_size), args.repeat))
     print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
 
 
