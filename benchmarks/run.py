@@ -382,11 +382,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="10k,100k,1m", help="e.g. 10k,100k")
     parser.add_argument("--repeat", type=int, default=2, help="fresh runs per timing (best)")
     parser.add_argument(
-        "--shapes", action="store_true", help="also time the 100k org as other exports write it"
+        "--shapes", action="store_true", help="also time the org as other exports write it"
     )
     parser.add_argument(
         "--shape-size", default=shapes.SIZE, choices=sorted(generate.SIZES),
-        help="the org size --shapes writes and times (1m: about five minutes to write)",
+        help="the org size --shapes writes and times (default 100k; 1m: five minutes to write)",
     )  # fmt: skip
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The benchmark's 100k people written as other exports write them.
+"""The benchmark's people (100k, or 1m) written as other exports write them.
 
     python benchmarks/shapes.py [--size 1m] [--force]
 

@@ -194,8 +194,8 @@ def _distinct_coded(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``managers.factorize_keys`` of keys no two of which are equal, blanks aside:
     each non-blank key its own code, without hashing a million emails a second time."""
     blank = keys == ""
-    if not blank.any():
-        return np.arange(len(keys), dtype=np.int64), np.asarray(keys, dtype=object)
+    if not blank.any():  # a copy, as factorizing gives: the keys are cached elsewhere
+        return np.arange(len(keys), dtype=np.int64), np.array(keys, dtype=object)
     listed = ~blank
     listed[np.argmax(blank)] = True  # factorize lists '' where it first appears
     codes = np.cumsum(listed, dtype=np.int64) - 1

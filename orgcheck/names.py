@@ -849,8 +849,10 @@ _NOT_LATIN = re.compile(f"[^\n{_LATIN}]")
 #: With single spaces and none at a line's ends, a letter between two spaces is a middle
 #: initial of a name of three or more words.
 _MIDDLE_INITIAL = re.compile(r" [a-z](?= )")
-_HONORIFIC_FIRST = re.compile(f"\n(?:{'|'.join(sorted(_HONORIFICS))}) ")
-_SUFFIX_LAST = re.compile(f" (?:{'|'.join(sorted(_SUFFIXES, key=len, reverse=True))})\n")
+_HONORIFIC_FIRST = re.compile(f"\n(?:{'|'.join(map(re.escape, sorted(_HONORIFICS)))}) ")
+_SUFFIX_LAST = re.compile(
+    f" (?:{'|'.join(map(re.escape, sorted(_SUFFIXES, key=len, reverse=True)))})\n"
+)
 
 
 def name_keys(values: list[str], rest: Callable[[list[str]], list[str]] | None = None) -> list[str]:

@@ -104,7 +104,8 @@ def _groups(keys: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
     ends = np.append(starts[1:], len(sorted_idx))
     first = np.argsort(sorted_idx[starts])  # a group's first row is its smallest
     # slices of one array: np.split and a sort by key cost 3 us a group (40,000 at 1M)
-    return [sorted_idx[a:b] for a, b in zip(starts[first].tolist(), ends[first].tolist())]
+    bounds = zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+    return [sorted_idx[a:b] for a, b in bounds]
 
 
 def _capped(rule: str, groups: list[np.ndarray], people: pd.DataFrame, what: str) -> list:
