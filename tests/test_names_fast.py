@@ -317,3 +317,53 @@ def test_only_names_keyed_one_by_one_go_to_the_helper():
     names = [*latin[:1500], *alone, *latin[1500:]]
     assert name_keys(names, rest) == [name_key(v) for v in names]
     assert asked == alone
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_whole_column_key_roads_key_as_one_by_one(seed):
+    """Text ids, Excel's float ids, capitalised emails and shown ids, keyed a column at
+    a time when every cell allows it, otherwise one by one: always the per-cell result."""
+    import random
+
+    from orgcheck.names import clean_text, display_id, email_key, id_key, normalise
+
+    rng = random.Random(seed)
+    junk = ["a", "A", "Z", ".", "@", "-", "_", " ", "<", ":", "mailto:", "ß", "İ", "\t", ",",
+            "1", "0", "x.com", "É", "'"]  # fmt: skip
+    for _ in range(40):
+        odd = rng.choice([0.0, 0.0, 0.001, 0.3])
+        cells = []
+        for i in range(rng.choice([30, 12_000])):
+            email = f"{rng.choice(['Ada', 'ada', 'BO.LI'])}{i}@{rng.choice(['Acme.com', 'x.org'])}"
+            floats = [f"{i}.0", f"{i:05d}.00", f"{i}.", "0.0"]
+            cells.append(rng.choice([email, f"E{i:08d}", f"emp-{i}", str(i), "", *floats]))
+            if rng.random() < odd:
+                cells[-1] = "".join(rng.choice(junk) for _ in range(rng.randint(0, 5)))
+        kind = rng.choice([None, "E", "@", "."])  # mostly one kind of cell, as columns are
+        if kind is not None:
+            cells = [c for c in cells if kind in c or not c] or cells
+        for clean in (False, True):
+            arr = np.array([clean_text(v) if clean else v for v in cells], dtype=object)
+            for fn in (id_key, email_key, display_id):
+                got = normalise(arr, fn, clean=clean)[0].tolist()
+                assert got == [fn(v) for v in arr.tolist()], (fn.__name__, clean)
+
+
+def test_text_ids_float_ids_and_capitalised_emails_take_the_whole_column_road():
+    """The roads are taken (not only correct when skipped): no call per cell."""
+    from unittest import mock
+
+    from orgcheck import names
+
+    ids = np.array([f"E{i:08d}" for i in range(20_000)] + [""], dtype=object)
+    floats = np.array([f"{i:03d}.0" for i in range(20_000)] + [""], dtype=object)
+    emails = np.array([f"Ada.Lee{i}@Acme.com" for i in range(20_000)] + [""], dtype=object)
+    with mock.patch.object(names, "_per_distinct", side_effect=AssertionError("per cell")):
+        assert names.normalise(ids, names.id_key)[0][:2].tolist() == ["e00000000", "e00000001"]
+        assert names.normalise(ids, names.display_id)[0] is not ids  # a copy, unchanged
+        assert names.normalise(floats, names.id_key)[0][:2].tolist() == ["0", "1"]
+        assert names.normalise(floats, names.display_id)[0][:2].tolist() == ["000", "001"]
+        assert names.normalise(emails, names.email_key)[0][-2:].tolist() == [
+            "ada.lee19999@acme.com",
+            "",
+        ]
