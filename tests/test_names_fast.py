@@ -299,15 +299,17 @@ def test_names_keyed_as_one_text_key_as_one_by_one(seed):
 
 
 def test_only_names_keyed_one_by_one_go_to_the_helper():
-    """The comma-free Latin names never reach ``rest`` (the two-process keyer); the
-    others do, and every key is ``name_key``'s."""
+    """Latin names, "Last, First" among them, never reach ``rest`` (the two-process
+    keyer); the others do, and every key is ``name_key``'s."""
     from orgcheck.names import name_key, name_keys
 
     def letters(i: int) -> str:
         return "".join(chr(97 + (i // 26**k) % 26) for k in range(3))
 
     latin = [f"José-{letters(i)} K. O'Neil" for i in range(3000)]
-    alone = ["Lovelace, Ada", "Łukasz Øster", "Dr. Ada Lovelace", "Ada Lovelace Jr", "R2 D2"]
+    latin[::3] = [f"O'Neil, José-{letters(i)} K." for i in range(1000)]
+    alone = ["Łukasz Øster", "Dr. Ada Lovelace", "Ada Lovelace Jr", "R2 D2", "Lee, Ada, PhD"]
+    alone += ["John Smith, Jr.", "Smith, Dr. John"]
     asked = []
 
     def rest(values):
