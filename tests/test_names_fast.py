@@ -369,3 +369,34 @@ def test_text_ids_float_ids_and_capitalised_emails_take_the_whole_column_road():
             "ada.lee19999@acme.com",
             "",
         ]
+
+
+@pytest.mark.parametrize(
+    "odd", [".0", "1.", "0.0", "00.000", "1,001.0", "1.0.0", "١٢٣.0", "1e3", " 7", "E 1", ""]
+)
+def test_one_odd_id_among_float_and_text_ids(odd):
+    """A column of float ids or text ids with one odd cell, first, amid or last: the
+    same keys and shown ids as cell by cell."""
+    from orgcheck.names import display_id, id_key, normalise
+
+    for base in ([f"{i}.0" for i in range(20_000)], [f"E{i:06d}" for i in range(20_000)]):
+        for at in (0, 10_000, 20_000):
+            cells = np.array([*base[:at], odd, *base[at:]], dtype=object)
+            for fn in (id_key, display_id):
+                assert normalise(cells, fn)[0].tolist() == [fn(v) for v in cells.tolist()]
+
+
+_ODD_EMAILS = ["İ@x.com", "ΑΣ@x.gr", "Straße@x.de", "ẞ@x.de", "K@x.com", "<A@x.com>"]
+_ODD_EMAILS += ["MAILTO:A@x.com", "A@x.com.", "A@@x.com", ""]
+
+
+@pytest.mark.parametrize("odd", _ODD_EMAILS)
+def test_one_odd_email_among_capitalised_ones(odd):
+    """Capitalised addresses with one odd cell (folding differs from lowering, a
+    wrapper, a trailing dot, two "@"): the same keys as cell by cell."""
+    from orgcheck.names import email_key, normalise
+
+    base = [f"Ada.Lee{i}@Acme.com" for i in range(20_000)]
+    for at in (0, 20_000):
+        cells = np.array([*base[:at], odd, *base[at:]], dtype=object)
+        assert normalise(cells, email_key)[0].tolist() == [email_key(v) for v in cells.tolist()]
