@@ -592,10 +592,12 @@ _ZERO_FRACTION = re.compile(r"\.0*(?=\x00|\Z)")
 #: A number's leading zeros, but for its last digit ("007" -> "7", "000" -> "0").
 _LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 
-Road = Callable[[str, np.ndarray, bool], tuple[np.ndarray, str] | None]
+#: What a whole-column road makes: the cells as the normaliser would, and their joined text.
+Made = tuple[np.ndarray, str]
+Road = Callable[[str, np.ndarray, bool], Made | None]
 
 
-def _lowered_ids(text: str, cells: np.ndarray, clean: bool = False):
+def _lowered_ids(text: str, cells: np.ndarray, clean: bool = False) -> Made | None:
     """``id_key`` of a column of text ids ("E00012345", "emp-17") from its joined text,
     or None when some cell needs ``id_key``'s other steps.
 
@@ -611,7 +613,7 @@ def _lowered_ids(text: str, cells: np.ndarray, clean: bool = False):
     return np.array(lower.split("\0"), dtype=object), lower
 
 
-def _whole_numbers(text: str, keep_zeros: bool):
+def _whole_numbers(text: str, keep_zeros: bool) -> Made | None:
     """A column of Excel's float ids ("1001.0", as a CSV saved from Excel has them) as
     ``id_key`` (``keep_zeros=False``) or ``display_id`` reads each cell: digits with the
     zero fraction gone, and for keys leading zeros too; None unless every cell is
@@ -626,15 +628,15 @@ def _whole_numbers(text: str, keep_zeros: bool):
     return np.array(whole.split("\0"), dtype=object), whole
 
 
-def _id_keys(text: str, cells: np.ndarray, clean: bool = False):
+def _id_keys(text: str, cells: np.ndarray, clean: bool = False) -> Made | None:
     return _lowered_ids(text, cells, clean) or _whole_numbers(text, keep_zeros=False)
 
 
-def _shown_ids(text: str, cells: np.ndarray, clean: bool = False):
+def _shown_ids(text: str, cells: np.ndarray, clean: bool = False) -> Made | None:
     return _whole_numbers(text, keep_zeros=True)
 
 
-def _lowered_emails(text: str, cells: np.ndarray, clean: bool = False):
+def _lowered_emails(text: str, cells: np.ndarray, clean: bool = False) -> Made | None:
     """``email_key`` of every cell of a column of plain addresses with capitals in them
     ("Ada.Lovelace@Acme.com", as many systems write them): each is its own key in
     lower case when the lowered column passes the plain-address check.
@@ -932,6 +934,7 @@ _NOT_LATIN = re.compile(f"[^\n,{_LATIN}]")
 _TWO_COMMAS = re.compile(r",[^\n]*,")
 #: "John Smith, Jr.": after the comma only suffixes, which ``_tokens`` may drop.
 _SUFFIX_TAIL = re.compile(rf",(?: *(?:{_SUFFIX_WORDS})(?=[ \n]))+ *\n")
+#: ``str.partition`` at the first comma, for ``map``.
 _at_comma = operator.methodcaller("partition", ",")
 #: With single spaces and none at a line's ends, a letter between two spaces is a middle
 #: initial of a name of three or more words.
