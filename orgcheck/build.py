@@ -24,6 +24,7 @@ from orgcheck.names import (
     know_numbers,
     map_distinct,
     name_key,
+    name_keys,
     normalise,
     release,
 )
@@ -391,7 +392,7 @@ def _spaces(
         ]
 
     def names() -> managers.KeySpace:
-        keyer = managers.Memoised(name_key)
+        keyer = managers.Memoised(name_key, batch=name_keys)
         shown = people["name"].to_numpy(dtype=object)
         keys, coded = managers.coded_keys(shown, keyer)
         spellings = [shown]

@@ -31,7 +31,6 @@ from orgcheck.names import (
     is_sentinel,
     loose_name_key,
     name_key,
-    name_keys,
     name_words,
     normalise,
     plain_numbers,
@@ -238,12 +237,18 @@ class Choice:
         )
 
 
+#: Keys many values at once; those it cannot it hands to the second argument.
+Batch = Callable[[list[str], Callable[[list[str]], list[str]]], list[str]]
+
+
 class Memoised:
     """A keyer remembering its answers, so a name met as a person and as a manager is
-    normalised once per build (name keys are the costliest)."""
+    normalised once per build (name keys are the costliest). ``batch(values, rest)``,
+    when given, keys many values at once, handing those it cannot to ``rest``."""
 
-    def __init__(self, keyer: Callable[[str], str]) -> None:
+    def __init__(self, keyer: Callable[[str], str], batch: Batch | None = None) -> None:
         self.keyer = keyer
+        self._batch = batch
         self._memo: dict[str, str] = {}
 
     def __call__(self, value: str) -> str:
@@ -253,13 +258,13 @@ class Memoised:
         return found
 
     def many(self, values: list[str]) -> list[str]:
-        """The keys of ``values``; new names are keyed as one text where they can be,
-        and other new values two processes at a time."""
+        """The keys of ``values``; new ones by the batch keyer where it can, the others
+        two processes at a time."""
         memo = self._memo
         new = [v for v in values if v not in memo]
         if new:
             halves = functools.partial(in_halves, self.keyer)
-            keys = name_keys(new, halves) if self.keyer is name_key else halves(new)
+            keys = self._batch(new, halves) if self._batch is not None else halves(new)
             memo.update(zip(new, keys, strict=True))
         return [memo[v] for v in values]
 
@@ -415,7 +420,7 @@ def _resolve(
         refs, own = refs[rows], own[rows]
     codes, distinct = factorize_text(refs, use_na_sentinel=False)
     blanks = distinct == ""
-    if isinstance(space.keyer, Memoised) and len(distinct):  # names: two processes
+    if isinstance(space.keyer, Memoised) and len(distinct):  # names: many at once
         ukeys = np.array(space.keyer.many(distinct.tolist()), dtype=object)
     else:
         ukeys = normalise(distinct, space.keyer)[0] if len(distinct) else distinct

@@ -32,7 +32,7 @@ import operator
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -609,8 +609,7 @@ def _lowered_ids(text: str, cells: np.ndarray, clean: bool = False) -> Made | No
         return None
     if not _all_clean(text, cells, clean) or _DIGITS_CELL.search(f"\0{text}\0"):
         return None
-    lower = text.lower()
-    return np.array(lower.split("\0"), dtype=object), lower
+    return _cells(text.lower())
 
 
 def _whole_numbers(text: str, keep_zeros: bool) -> Made | None:
@@ -623,9 +622,7 @@ def _whole_numbers(text: str, keep_zeros: bool) -> Made | None:
     whole = _ZERO_FRACTION.sub("", text)
     if not _all_digits(whole):
         return None
-    if not keep_zeros:
-        whole = _LEADING_ZEROS.sub("", whole)
-    return np.array(whole.split("\0"), dtype=object), whole
+    return _cells(whole if keep_zeros else _LEADING_ZEROS.sub("", whole))
 
 
 def _id_keys(text: str, cells: np.ndarray, clean: bool = False) -> Made | None:
@@ -648,7 +645,12 @@ def _lowered_emails(text: str, cells: np.ndarray, clean: bool = False) -> Made |
     lower = text.lower()
     if lower == text or not _all_plain_emails(lower, cells, clean):
         return None
-    return np.array(lower.split("\0"), dtype=object), lower
+    return _cells(lower)
+
+
+def _cells(text: str) -> Made:
+    """A joined column (see :func:`joined`) as its cells again, with the text."""
+    return np.array(text.split("\0"), dtype=object), text
 
 
 def _road(fn: Callable[[str], Any]) -> Road | None:
@@ -915,12 +917,19 @@ def _spaced(text: str) -> str:
     return text.replace("'", "").replace(".", " ").replace("-", " ")
 
 
+def _accents_off(text: str) -> str:
+    """Text of ``_LATIN`` characters (or whole lines of them) with the accents taken off:
+    ASCII, of the same letters and lines."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _latin_key(value: str) -> str:
     """``name_key`` of a ``_LATIN_NAME``: ``name_tokens`` without its checks, which such a
     name passes (no HTML or brackets; accents off, their marks being all that NFKD
     leaves outside ASCII)."""
-    if not value.isascii():
-        value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    value = _accents_off(value)
     if "," in value:  # "Tanaka-Wu, Björn H."
         return " ".join(_tokens(value))
     return " ".join(_tidy(_spaced(value).lower().split()))
@@ -966,19 +975,15 @@ def name_keys(values: list[str], rest: Callable[[list[str]], list[str]] | None =
     alone = lengths == 0
     odd = [m.start() for m in _NOT_LATIN.finditer(text)]
     alone[np.searchsorted(starts, odd, side="right") - 1] = True
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = _spaced(text.lower())
+    text = _spaced(_accents_off(text).lower())
     if "," in text:
         text = _turned(text, alone)
     while "  " in text:
         text = text.replace("  ", " ")
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
     text = _MIDDLE_INITIAL.sub("", text)
-    breaks = np.flatnonzero(np.frombuffer(text.encode("ascii"), dtype=np.uint8) == 10)
-    at = [m.start() for m in _HONORIFIC_FIRST.finditer("\n" + text)]
-    at += [m.start() for m in _SUFFIX_LAST.finditer(text + "\n")]
-    alone[np.searchsorted(breaks, at)] = True
+    firsts = _HONORIFIC_FIRST.finditer("\n" + text)
+    _mark_lines(alone, text, firsts, _SUFFIX_LAST.finditer(text + "\n"))
     keys = text.split("\n")
     picked = np.flatnonzero(alone).tolist()
     for i, key in zip(picked, _one_by_one([values[i] for i in picked], rest), strict=True):
@@ -989,12 +994,17 @@ def name_keys(values: list[str], rest: Callable[[list[str]], list[str]] | None =
 def _turned(text: str, alone: np.ndarray) -> str:
     """Each line's "last, first" as "first last", as ``_tokens`` reads a comma; the
     lines it reads otherwise are marked ``alone``."""
-    breaks = np.flatnonzero(np.frombuffer(text.encode("ascii"), dtype=np.uint8) == 10)
-    at = [m.start() for m in _TWO_COMMAS.finditer(text)]
-    at += [m.start() for m in _SUFFIX_TAIL.finditer(text + "\n")]
-    alone[np.searchsorted(breaks, at)] = True
+    _mark_lines(alone, text, _TWO_COMMAS.finditer(text), _SUFFIX_TAIL.finditer(text + "\n"))
     # a line without a comma gains a leading space, which the spacing steps take off
     return "\n".join([f"{tail} {head}" for head, _, tail in map(_at_comma, text.split("\n"))])
+
+
+def _mark_lines(alone: np.ndarray, text: str, *found: Iterable[re.Match]) -> None:
+    """Mark ``alone`` each line of ASCII ``text`` where a match starts (a match in the
+    text with a newline put in front starts at the newline before its line)."""
+    breaks = np.flatnonzero(np.frombuffer(text.encode("ascii"), dtype=np.uint8) == 10)
+    at = [m.start() for matches in found for m in matches]
+    alone[np.searchsorted(breaks, at)] = True
 
 
 def _mostly_odd(values: list[str], sample: int = 1000) -> bool:
